@@ -1,0 +1,7 @@
+import { CONTENT_MATCHES } from '../lib/sites/matches';
+
+export default defineContentScript({
+  matches: CONTENT_MATCHES,
+  runAt: 'document_idle',
+  main() {},
+});

@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>BiasLens</p>, document.getElementById('app') as HTMLElement);

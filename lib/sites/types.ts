@@ -1,0 +1,52 @@
+import type { ExtractedPaper, SiteId } from '../paper';
+
+/**
+ * Data a page carries once for all its cards (e.g. Hugging Face's hydration JSON), read once per
+ * annotation pass and handed to `extractPaper`. Keyed by bare arXiv id.
+ */
+export interface PageData {
+  abstracts: Map<string, string>;
+}
+
+/** Where our UI host goes relative to an element of the card. */
+export interface MountPoint {
+  anchor: Element;
+  position: 'before' | 'after' | 'append' | 'prepend';
+}
+
+/**
+ * One adapter per site: everything BiasLens knows about a site's markup lives in its adapter.
+ * Adapters receive a root; they never reach for the global document.
+ */
+export interface SiteAdapter {
+  id: SiteId;
+  /** Human-readable site name, for logs and the README. */
+  name: string;
+  /** Cheap URL test: does this adapter handle the page at `url`? */
+  matches(url: URL): boolean;
+  /** Example URLs of every page kind the adapter supports (used by the URL matrix test). */
+  exampleUrls: string[];
+  /** Every card root under `root`, in document order. Must not throw on any markup. */
+  findCards(root: ParentNode): Element[];
+  /** Page-wide data (embedded JSON); called once per pass with the card's document. */
+  readPageData?(doc: Document): PageData;
+  /**
+   * The paper a card shows. Throws `CardExtractionError` when a required field is missing;
+   * the caller logs it and skips that card.
+   */
+  extractPaper(card: Element, pageData?: PageData): ExtractedPaper;
+  /** Where the UI host for this card is mounted. */
+  mountPoint(card: Element): MountPoint;
+}
+
+/** A required lookup failed on one card. */
+export class CardExtractionError extends Error {
+  constructor(
+    readonly adapterId: SiteId,
+    readonly field: string,
+    readonly selector: string,
+  ) {
+    super(`[${adapterId}] card has no ${field} (selector: ${selector})`);
+    this.name = 'CardExtractionError';
+  }
+}
