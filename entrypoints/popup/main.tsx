@@ -1,3 +1,6 @@
 import { render } from 'preact';
+import { PopupApp } from '../../components/popup-app';
+import { getDatabase } from '../../lib/db/schema';
+import './style.css';
 
-render(<p>BiasLens</p>, document.getElementById('app') as HTMLElement);
+render(<PopupApp db={getDatabase()} />, document.getElementById('app') as HTMLElement);

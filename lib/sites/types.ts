@@ -6,6 +6,11 @@ import type { ExtractedPaper, SiteId } from '../paper';
  */
 export interface PageData {
   abstracts: Map<string, string>;
+  /**
+   * Full author names, where the embedded data has them and the cards do not (Hugging Face cards
+   * show at most five avatars, some titled with a username, and often none at all).
+   */
+  authors?: Map<string, string[]>;
 }
 
 /** Where our UI host goes relative to an element of the card. */
@@ -35,6 +40,11 @@ export interface SiteAdapter {
    * the caller logs it and skips that card.
    */
   extractPaper(card: Element, pageData?: PageData): ExtractedPaper;
+  /**
+   * The canonical id a card shows, read cheaply (one lookup, no text collection). The annotator
+   * calls it on every re-scan to notice a card element reused for another paper.
+   */
+  paperIdOf?(card: Element): string | undefined;
   /** Where the UI host for this card is mounted. */
   mountPoint(card: Element): MountPoint;
 }

@@ -1,0 +1,51 @@
+import { LIMITS, sendRequest } from '../messages';
+import type { ExtractedPaper } from '../paper';
+import type { SavedPapersPort } from './annotator';
+
+/** The annotator's link to the background: typed messages, errors turned into exceptions. */
+export const messagingPort: SavedPapersPort = {
+  async getSavedIds(ids) {
+    const saved: string[] = [];
+    // One message per page in practice; chunked only for pages beyond the request bound.
+    for (let start = 0; start < ids.length; start += LIMITS.ids) {
+      const response = await sendRequest({
+        type: 'get-saved-state',
+        ids: ids.slice(start, start + LIMITS.ids),
+      });
+      if (!response.ok) throw new Error(response.error);
+      saved.push(...response.saved);
+    }
+    return saved;
+  },
+  async save(paper, topics) {
+    const response = await sendRequest({ type: 'save-paper', paper: fitToLimits(paper), topics });
+    if (!response.ok) throw new Error(response.error);
+  },
+  async unsave(id) {
+    const response = await sendRequest({ type: 'unsave-paper', id });
+    if (!response.ok) throw new Error(response.error);
+  },
+};
+
+/**
+ * Shortens what a page showed to the sizes the background accepts. Pages can carry absurd text
+ * (a 100 KB title); saving a shortened copy beats refusing to save.
+ */
+export function fitToLimits(paper: ExtractedPaper): ExtractedPaper {
+  const fitted: ExtractedPaper = {
+    ...paper,
+    title: clip(paper.title, LIMITS.title),
+    authors: paper.authors.slice(0, LIMITS.authors).map((author) => clip(author, LIMITS.author)),
+  };
+  if (paper.abstract !== undefined) fitted.abstract = clip(paper.abstract, LIMITS.abstract);
+  return fitted;
+}
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  // Never cut a surrogate pair in half.
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
+  return `${text.slice(0, end)}…`;
+}

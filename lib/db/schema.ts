@@ -1,0 +1,37 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { PaperRecord } from './types';
+
+/** The default IndexedDB name, in the extension origin (never a host page's). */
+export const DATABASE_NAME = 'biaslens';
+
+/**
+ * BiasLens's IndexedDB database, with its full version history.
+ *
+ * Old `version(n)` blocks are kept forever: Dexie needs every past schema to upgrade a user
+ * who skipped releases. A new version only adds a block (and moves data in `.upgrade()`);
+ * only indexed fields appear in the schema strings, the rest of a record is stored as is.
+ */
+export class BiasLensDB extends Dexie {
+  papers!: EntityTable<PaperRecord, 'id'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      // Saved papers, keyed by canonical id (`arxiv:2406.12345`); multi-entry topics and tags.
+      papers: 'id, savedAt, updatedAt, source, *topics, *tags',
+    });
+  }
+}
+
+/** Opens (lazily, on first query) the database called `name`; tests pass a fresh name. */
+export function openDatabase(name: string = DATABASE_NAME): BiasLensDB {
+  return new BiasLensDB(name);
+}
+
+let singleton: BiasLensDB | undefined;
+
+/** The extension's one database, created on first use (never at import time). */
+export function getDatabase(): BiasLensDB {
+  singleton ??= openDatabase();
+  return singleton;
+}

@@ -1,0 +1,610 @@
+import type { TopicId } from '../paper';
+
+/**
+ * Cue phrases per topic, following TAXONOMY.md v1. Every cue is anchored on bias (or fairness,
+ * stereotypes, …) being what the paper is about, never on a field or a task alone.
+ *
+ * - `core` cues are evidence on their own; their weights add up per topic.
+ * - `context` cues (domain words: "reward model", "recommendation", "vision-language") only add to
+ *   a topic that already has core evidence, gate ambiguous cues ("position bias" is ranking only
+ *   next to retrieval words), and decide where a bare "bias" mention goes.
+ *
+ * Speed: a core cue is a literal `anchor` (lowercase, e.g. `bias`) plus `pre`, a pattern for the
+ * words just before it (checked with a lookbehind), and `post`, a pattern for what follows. The
+ * classifier finds every anchor with one scan and tries the cue only there (sticky regex), so
+ * adding cues costs little. No anchor may be a prefix of another (tested).
+ *
+ * Weights are on one scale: a passing score needs about 1.0 from an abstract (1.3 from a title
+ * alone); a title occurrence counts 2.4 times.
+ */
+export interface CueDef {
+  topic: TopicId;
+  weight: number;
+  /** Literal(s) the match contains, lowercase. */
+  anchors: readonly string[];
+  /** Pattern that must end right before the anchor ('' for none). */
+  pre: string;
+  /** Pattern that must follow the anchor ('' for none). */
+  post: string;
+  /** Only counts when this topic's context cues occur in the paper. */
+  needs?: TopicId;
+  /** An "inductive bias"-style cue that is often a one-line motivation: damp it harder there. */
+  motivational?: boolean;
+  /**
+   * A loose cue ("bias" near "data"): counts only for the paper's leading topic, so it can decide
+   * a paper that is about bias but never adds a second topic.
+   */
+  weak?: boolean;
+  /** Weight when the cue is in the title (default: `weight`; the title factor applies on top). */
+  titleWeight?: number;
+  /** Cues sharing a key are one cue for counting repeats (two spellings of one phrase). */
+  key?: string;
+}
+
+/** A context cue: a plain pattern run over the whole text, only when its topic needs it. */
+export interface ContextDef {
+  topic: TopicId;
+  weight: number;
+  source: string;
+}
+
+const B = '(?:es|ed)?\\b';
+
+/** Protected or social attributes that turn "X bias" into a social-bias phrase. */
+const ATTR =
+  '(?:gender(?:ed)?|racial|race|ethnic|religious|religion|caste|casteist|communal|age|disability|nationality|political|ideological|occupational|socio-?economic|demographic|identity|sexual[- ]orientation)';
+
+type Extra = Omit<Partial<CueDef>, 'topic' | 'weight' | 'anchors' | 'pre' | 'post'>;
+
+function cue(
+  topic: TopicId,
+  weight: number,
+  anchors: string | readonly string[],
+  pre: string,
+  post: string,
+  extra: Extra = {},
+): CueDef {
+  return {
+    topic,
+    weight,
+    anchors: typeof anchors === 'string' ? [anchors] : anchors,
+    pre,
+    post,
+    ...extra,
+  };
+}
+
+export const CUE_DEFS: readonly CueDef[] = [
+  // ---- social -------------------------------------------------------------------------------
+  cue(
+    'social',
+    0.9,
+    'bias',
+    `\\b${ATTR}(?:(?:,\\s*|\\s+and\\s+|\\s+or\\s+|,\\s*and\\s+|/)${ATTR})*(?:[- ]related)?[- ]`,
+    B,
+  ),
+  cue(
+    'social',
+    0.65,
+    'bias',
+    '\\b(?:social|societal|ethical|representational|stereotyp(?:e|ical)|allocational)[- ]',
+    B,
+  ),
+  cue('social', 0.7, 'stereotyp', '\\b', '\\w*'),
+  cue('social', 0.7, 'fair', '\\b', 'ness\\b'),
+  cue('social', 0.5, 'fair', '\\bun', '(?:ness|ly)?\\b'),
+  cue('social', 0.4, 'fair', '\\b', 'er\\b'),
+  cue(
+    'social',
+    0.6,
+    'fair',
+    '\\b',
+    '[- ](?!(?:comparisons?|evaluations?|use|share|amount|bit|number|game|value|price|trade|play|assessments?|benchmark\\w*|chance|question)\\b)(?:\\w+[- ]){0,2}?(?:representations?|classifi\\w+|graph\\w*|gnns?|models?|learning|treatment|outcomes?|predictions?|generative|synthetic|data|machine learning|decisions?|clustering|allocation|policy|policies|embeddings?|regression)\\b',
+  ),
+  cue('social', 0.7, 'discriminat', '\\b', 'ory\\b'),
+  cue('social', 0.6, 'discriminat', '\\b', 'ion\\b', { needs: 'social' }),
+  cue('social', 0.7, 'attribute', '\\b(?:sensitive|protected|demographic) ', 's?\\b'),
+  cue(
+    'social',
+    0.6,
+    ['group', 'communit', 'population'],
+    '\\b(?:sensitive|protected|demographic|identity|minority|marginali[sz]ed|underrepresented|under-represented|disadvantaged|social) ',
+    '\\w*',
+  ),
+  cue('social', 0.9, 'parity', '\\b(?:demographic|statistical) ', '\\b'),
+  cue('social', 0.9, 'fair', '\\b(?:group|individual|counterfactual|algorithmic) ', 'ness\\b'),
+  cue('social', 0.9, 'equali', '\\b', '[sz]ed odds\\b'),
+  cue('social', 0.8, 'disparate', '\\b', ' (?:impact|treatment)\\b'),
+  cue('social', 0.5, 'skin', '\\b', ' (?:tones?|colou?rs?)\\b'),
+  cue('social', 0.6, 'racial', '\\b', '(?:ly)? divers\\w+'),
+  cue(
+    'social',
+    0.7,
+    ['racis', 'sexis', 'misogyn', 'homophob', 'xenophob', 'islamophob', 'antisemit'],
+    '\\b',
+    '\\w*',
+  ),
+  cue(
+    'social',
+    0.6,
+    'inclusive',
+    '\\b',
+    ' (?:\\w+[- ]){0,3}?(?:generation|images?|language|models?|outputs?)\\b',
+  ),
+  cue('social', 0.6, 'toxic', '\\b', '(?:ity)? (?:toward|towards|against)\\b'),
+
+  // ---- cultural -----------------------------------------------------------------------------
+  cue(
+    'cultural',
+    1.0,
+    'centric',
+    '\\b(?:english|western|anglo|euro|us|american)(?:[- ]world)?[- ]?',
+    '\\w*',
+  ),
+  cue('cultural', 0.8, 'bias', '\\b(?:english|western)[- ](?:world[- ])?', B),
+  cue('cultural', 0.6, 'non', '\\b', '-?(?:english|western)\\b'),
+  cue(
+    'cultural',
+    0.7,
+    'language',
+    '\\b(?:low|under|less)[- ]?(?:resource[ds]?|resourced|represented)[- ]',
+    's?\\b',
+  ),
+  cue('cultural', 0.5, 'dialect', '\\b', '(?:s|al)?\\b'),
+  cue(
+    'cultural',
+    0.7,
+    'variet',
+    '\\b(?:language|english|linguistic|arabic|chinese|spanish) ',
+    '(?:y|ies)\\b',
+  ),
+  cue('cultural', 0.6, 'variant', '\\blanguage ', 's?\\b'),
+  cue(
+    'cultural',
+    0.6,
+    'english',
+    '\\b(?:african[- ]american (?:vernacular )?|indian |singaporean |nigerian )',
+    '\\b',
+  ),
+  cue(
+    'cultural',
+    0.7,
+    'cultur',
+    '\\b(?:cross-|multi)?',
+    'al[- ](?:bias(?:es)?|values|norms|alignment|awareness|sensitivity|competence|knowledge|commonsense|nuances|contexts?|differences|disparit\\w+|gaps?|representation)\\b',
+  ),
+  cue(
+    'cultural',
+    0.7,
+    ['bias', 'disparit', 'inequalit', 'fair'],
+    '\\b(?:regional|geographic(?:al)?|geo-?cultural|linguistic|country|cross-lingual)[- ]',
+    '\\w*',
+  ),
+  cue(
+    'cultural',
+    0.6,
+    'disparit',
+    '\\b',
+    '\\w* (?:across|between|among) (?:\\w+ ){0,2}?(?:languages|dialects|cultures|countries|regions|language variants)\\b',
+  ),
+  cue(
+    'cultural',
+    0.7,
+    'bias',
+    '\\b',
+    '(?:es|ed)? across (?:\\w+ ){0,2}?(?:languages|cultures|countries|dialects|regions)\\b',
+  ),
+  cue('cultural', 0.5, 'global', '\\b', ' south\\b'),
+
+  // ---- data ---------------------------------------------------------------------------------
+  cue(
+    'data',
+    0.6,
+    'bias',
+    '\\b(?:label|annotation|annotator|sampling|selection|reporting|dataset|data|training[- ]data|context(?:ual)?|center|centre|size|background|frequency|duplication|co-?occurrence|spurious|shortcut|imbalance|collection|coverage|historical|measurement|negative sample|sample)[- ]',
+    B,
+  ),
+  // A named bias located in the data: "refusal position bias within safety tuning data".
+  cue(
+    'data',
+    0.7,
+    'bias',
+    '\\b(?!(?:the|these|those|such|any|potential|unwanted|inherent|possible|many|various|some|all|its|their|our|and|or|of|in|to|other|new|unknown|known|existing|significant|introduce|introduces)\\b)[a-z][\\w-]*(?<!ing) ',
+    '(?:es)? (?:with)?in (?:the |our |this |these )?(?:[\\w-]+ ){0,4}?(?:data|datasets?|training sets?|corpora|corpus)\\b',
+  ),
+  cue(
+    'data',
+    0.9,
+    'spurious',
+    '\\b',
+    '(?:ly)?[- ](?:correlat\\w+|features?|cues?|attributes?|associations?|patterns?|biases?|signals?|shortcuts?)\\b',
+  ),
+  cue('data', 0.6, 'shortcut', '\\b', '(?:s| learning| features?| solutions?)?\\b'),
+  cue('data', 0.7, 'tail', '\\blong[- ]?', '(?:ed)?\\b'),
+  cue('data', 0.7, 'imbalance', '\\b(?:class|label|data|category|sample)[- ]?', '[ds]?\\b'),
+  cue(
+    'data',
+    0.7,
+    'imbalance',
+    '\\b',
+    'd (?:data|datasets?|classes|distributions?|training|labels)\\b',
+  ),
+  cue('data', 0.35, 'imbalance', '\\b', '[sd]?\\b'),
+  cue('data', 0.8, ['noise', 'error'], '\\b(?:label|annotation)[- ]?', 's?\\b', {
+    key: 'label-noise',
+  }),
+  cue('data', 0.8, 'noisy', '\\b', '[- ]labels?\\b', { key: 'label-noise' }),
+  cue('data', 0.7, 'mislabel', '\\b', '\\w*'),
+  cue('data', 0.8, 'artifact', '\\b(?:annotation|dataset) ', 's?\\b'),
+  cue(
+    'data',
+    0.5,
+    ['classes', 'categories', 'subgroups', 'subpopulations'],
+    '\\b(?:underrepresented|under-represented|minority|tail|rare|infrequent) (?:object )?',
+    '\\b',
+  ),
+  cue('data', 0.7, 'worst', '\\b', '[- ]group\\b'),
+  cue('data', 0.6, 'bias', '\\b', '(?:ed)?[- ](?:free|conflicting|aligned)\\b'),
+  cue('data', 0.7, 'bias', '\\b', ' (?:labels?|annotations?|supervision)\\b'),
+  cue(
+    'data',
+    0.7,
+    'bias',
+    '\\b',
+    'ed (?:training |labell?ed |real-world )?(?:data(?:sets?)?|training sets?|samples|labels|annotations|corpora)\\b',
+  ),
+  // "bias(es) … data" or "data … bias(es)" within a few words of one sentence.
+  cue(
+    'data',
+    0.4,
+    'bias',
+    '\\b',
+    `${B}(?:[ ,:/-]+[\\w'()]+){0,6}?[ ,:/-]+(?:data|datasets?|training sets?|corpus|corpora|samples)\\b`,
+    { weak: true, titleWeight: 0.55, key: 'data-near-bias' },
+  ),
+  cue(
+    'data',
+    0.4,
+    'bias',
+    `\\b(?:data|datasets?|training sets?|corpus|corpora)(?:[ ,:/-]+[\\w'()]+){0,6}?[ ,:/-]+`,
+    B,
+    { weak: true, titleWeight: 0.55, key: 'data-near-bias' },
+  ),
+  // Client data that is not IID is skewed data (label or feature skew across clients).
+  cue('data', 0.55, 'iid', '\\bnon-?', '\\b'),
+  cue('data', 0.5, 'skew', '\\b(?:label|class)[- ]', '\\w*'),
+  cue('data', 0.5, 'skew', '\\b', 'ed (?:data|labels?|class)\\w*'),
+
+  // ---- inductive ----------------------------------------------------------------------------
+  cue('inductive', 0.55, 'inductive', '\\b', `(?:ly)?[- ]bias${B}`, { motivational: true }),
+  cue('inductive', 0.9, 'bias', '\\b(?:simplicity|spectral|shape|texture)[- ]', B),
+  cue(
+    'inductive',
+    0.6,
+    'bias',
+    '\\b(?:locality|architectural|structural|smoothness|low-rank)[- ]',
+    B,
+  ),
+  cue('inductive', 0.7, 'implicit', '\\b', ' (?:bias|regulari[sz]ation)\\b', {
+    needs: 'inductive',
+  }),
+  cue('inductive', 0.55, 'equivarian', '\\b', '(?:t|ce)\\b'),
+  cue('inductive', 0.6, 'prior', '\\b(?:architectural|geometric|symmetry|structural) ', 's?\\b'),
+  cue(
+    'inductive',
+    0.3,
+    'inductive',
+    '\\b(?:hardwir\\w*|encod\\w*|inject\\w*|incorporat\\w*|instill\\w*|impos\\w*|introduc\\w*|design\\w*|quantif\\w*|measur\\w*|comput\\w*)(?:\\W+\\w+){0,3}?\\W+',
+    ' bias',
+    { motivational: true },
+  ),
+
+  // ---- evaluation ---------------------------------------------------------------------------
+  cue(
+    'evaluation',
+    0.8,
+    'bias',
+    '\\b(?:self[- ]preference|self[- ]enhancement|self|verbosity|egocentric|leniency|bandwagon|authority|familiarity|judge|judg(?:e)?ment|evaluation|evaluator|benchmark|rater|grader|scorer|reward(?:[- ]model)?|metric)[- ]',
+    B,
+  ),
+  cue(
+    'evaluation',
+    0.7,
+    'bias',
+    '\\b',
+    '(?:es)? (?:of|in|toward|towards|from) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|automatic evaluation|llm-as-a-judge)\\b',
+  ),
+  cue(
+    'evaluation',
+    0.5,
+    'bias',
+    '\\b(?:judges?|evaluators?|reward models?|prms?|raters?|graders?)(?:\\W+\\w+){0,3}?\\W+',
+    B,
+  ),
+  cue(
+    'evaluation',
+    0.8,
+    'debias',
+    '\\b',
+    '\\w* (?:[\\w-]+ ){0,2}?(?:evaluations?|benchmarks?|metrics?|judges?|reward models?)\\b',
+  ),
+  cue('evaluation', 0.6, 'preference', '\\bself[- ]', '\\b'),
+  cue('evaluation', 0.6, 'preference', '\\b', ' leakage\\b'),
+  cue('evaluation', 0.8, 'bias', '\\bposition(?:al)?[- ]', B, { needs: 'evaluation' }),
+
+  // ---- cognitive ----------------------------------------------------------------------------
+  cue('cognitive', 1.0, 'bias', '\\bcognitive ', B),
+  cue('cognitive', 1.0, 'sycophan', '\\b', '\\w*'),
+  cue('cognitive', 0.8, 'anchoring', '\\b', '(?: bias| effects?)\\b'),
+  cue('cognitive', 0.9, 'framing', '\\b', ` (?:effects?|bias${B})`),
+  cue('cognitive', 1.0, 'bias', '\\bconfirmation ', B),
+  cue('cognitive', 1.0, 'curse', '\\breversal ', '\\b'),
+  cue(
+    'cognitive',
+    0.8,
+    'order',
+    '\\b(?:option[- ]|choice[- ]|premise[- ])?',
+    `(?:ing)?[- ](?:sensitivity|effects?|bias${B}|dependence)`,
+  ),
+  cue('cognitive', 0.8, ['primacy', 'recency'], '\\b', ` (?:effects?|bias${B})`),
+  cue('cognitive', 0.8, 'serial', '\\b', `[- ]position (?:effects?|bias${B})`),
+  cue('cognitive', 0.8, 'bias', '\\bbelief ', B),
+  cue('cognitive', 0.8, 'content', '\\b', ' effects?\\b'),
+  cue('cognitive', 0.8, 'human-like', '\\b', ` (?:cognitive )?(?:bias${B}|heuristics)`),
+  cue('cognitive', 0.8, 'heuristic', '\\b(?:availability|representativeness) ', '\\b'),
+  cue('cognitive', 0.8, 'heuristic', '\\b', `s and bias${B}`),
+  cue(
+    'cognitive',
+    0.8,
+    ['effect', 'bias'],
+    '\\b(?:decoy|halo|dunning-kruger|overconfidence) ',
+    '\\w*',
+    { key: 'named-effect' },
+  ),
+  cue('cognitive', 0.6, 'lost', '\\b', ' in the middle\\b'),
+  cue('cognitive', 0.8, 'bias', '\\b(?:position(?:al)?|selection|label|token)[- ]', B, {
+    needs: 'cognitive',
+  }),
+
+  // ---- modality -----------------------------------------------------------------------------
+  cue('modality', 0.9, 'prior', '\\blanguage ', 's?\\b'),
+  cue(
+    'modality',
+    0.8,
+    'bias',
+    '\\b(?:language|linguistic|text(?:ual)?|unimodal|uni-modal|visual|vision)[- ]',
+    B,
+    { needs: 'modality' },
+  ),
+  cue(
+    'modality',
+    0.8,
+    'modality',
+    '\\b',
+    ' (?:bias(?:es)?|imbalance|gap|preference|dominance|laziness|competition|prior)\\b',
+  ),
+  cue(
+    'modality',
+    0.6,
+    'reliance',
+    '\\b(?:over-?|excessive )',
+    ' on (?:the )?(?:\\w+ ){0,2}?(?:text|textual|language|linguistic)\\b',
+  ),
+  // Text-image alignment as the subject (its calibration or failure) is the misalignment topic.
+  cue(
+    'modality',
+    0.55,
+    ['alignment', 'consistency'],
+    '\\b(?:(?:text|pixel)[- ](?:to[- ])?image|image[- ]text) ',
+    '\\b',
+  ),
+  cue(
+    'modality',
+    0.7,
+    'misalign',
+    '\\b(?:text|image|pixel|visual|vision|cross-modal|multimodal|modality)[- ](?:\\w+[- ])?',
+    '\\w*',
+  ),
+  cue(
+    'modality',
+    0.7,
+    'misalign',
+    '\\b',
+    '\\w* between (?:the )?(?:text|image|visual|vision|language|modalities)',
+  ),
+  cue('modality', 0.6, 'bias', '\\b', 'es among modalities\\b'),
+  cue('modality', 0.8, 'neglect', '\\bvisual ', '\\b'),
+  cue(
+    'modality',
+    0.6,
+    ['neglect', 'ignor', 'overlook'],
+    '\\b',
+    '\\w* (?:the )?(?:visual|image)(?: (?:inputs?|information|content|evidence))?\\b',
+  ),
+
+  // ---- ranking ------------------------------------------------------------------------------
+  cue('ranking', 1.0, 'bias', '\\b(?:popularity|click)[- ]', B),
+  cue(
+    'ranking',
+    0.9,
+    'bias',
+    '\\b(?:exposure|presentation|trust|conformity|source|relevance|selection|position(?:al)?|rank(?:ing)?|item|retrieval|recommendation)[- ]',
+    B,
+    { needs: 'ranking' },
+  ),
+  cue(
+    'ranking',
+    1.0,
+    'unbiased',
+    '\\b',
+    ' (?:learning[- ]to[- ]rank|recommend\\w*|ranking|retrieval)\\b',
+    { key: 'unbiased-ranking' },
+  ),
+  cue('ranking', 1.0, 'debias', '\\b', '\\w* (?:recommend\\w*|rank\\w*|retriev\\w*|search)\\b', {
+    key: 'unbiased-ranking',
+  }),
+  cue('ranking', 1.0, 'counterfactual', '\\b', ' learning[- ]to[- ]rank\\b', {
+    key: 'unbiased-ranking',
+  }),
+  cue('ranking', 0.6, 'bubble', '\\bfilter ', 's?\\b'),
+  cue('ranking', 0.8, 'fair', '\\b(?:item|provider|exposure|ranking) ', 'ness\\b'),
+  cue('ranking', 0.5, 'rank', '\\b', '\\w* (?:\\w+ ){0,3}?(?:higher|lower) than\\b', {
+    needs: 'ranking',
+  }),
+
+  // ---- statistical --------------------------------------------------------------------------
+  cue(
+    'statistical',
+    0.9,
+    'bias',
+    '\\b(?:un)?',
+    'ed (?:estimat\\w+|gradients?|gradient estimat\\w+|estimates?|objectives?|risk estimat\\w+)\\b',
+  ),
+  cue(
+    'statistical',
+    0.9,
+    'bias',
+    '\\b(?:estimation|estimator|gradient|clipping|truncation|quantization|approximation|overestimation|underestimation|off-policy|discretization|finite-sample|normalization)[- ]',
+    B,
+  ),
+  cue(
+    'statistical',
+    0.8,
+    'bias',
+    '\\b(?:length|difficulty|response[- ]length|question-level difficulty|optimization)[- ]',
+    B,
+    { needs: 'statistical' },
+  ),
+  cue('statistical', 0.5, 'bias', '\\b', '[- ]variance\\b'),
+  cue('statistical', 0.5, 'bias', '\\b', '[- ]correct\\w*'),
+  cue(
+    'statistical',
+    0.8,
+    'bias',
+    '(?<!(?:inductive|implicit|simplicity|spectral) )\\b',
+    ' of (?:the |an? )?(?:\\w+ ){0,2}?(?:estimators?|gradients?(?! descent)|estimates?|objective)\\b',
+  ),
+  cue(
+    'statistical',
+    0.8,
+    'bias',
+    '\\b',
+    ' (?:introduced|induced|caused) by (?:the )?(?:clipping|truncation|sampling|quantization|approximation|discretization|estimator)\\b',
+  ),
+  cue('statistical', 0.8, 'debias', '\\b', 'ed (?:estimat\\w+|gradients?|objectives?)\\b'),
+];
+
+export const CONTEXT_DEFS: readonly ContextDef[] = [
+  {
+    topic: 'social',
+    weight: 0.1,
+    source:
+      '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equit\\w+|equality|parity|societal|ethical|sensitive attributes?)\\b',
+  },
+  // Bias in LLMs, with nothing more specific, is most often social bias.
+  { topic: 'social', weight: 0.05, source: '\\b(?:large )?language models?\\b|\\bllms?\\b' },
+  {
+    topic: 'cultural',
+    weight: 0.1,
+    source:
+      '\\b(?:languages|multilingual|cross-lingual|cultures?|cultural|countries|regional|chinese|arabic|hindi|indian|african|german|japanese|korean|spanish|portuguese|indonesian|english|translation|translated)\\b',
+  },
+  {
+    topic: 'data',
+    weight: 0.05,
+    source:
+      '\\b(?:training data|data(?:sets?)?|training sets?|samples|labels|annotations?|heterogene\\w+|distributions?|classes|subgroups)\\b',
+  },
+  {
+    topic: 'inductive',
+    weight: 0.1,
+    source:
+      '\\b(?:gradient descent|sgd|adam|momentum|optimi[sz]ers?|optimi[sz]ation|architectures?|generali[sz]ation|neural networks?|inductive|invarian\\w+|symmetr\\w+|cnns?|transformers?)\\b',
+  },
+  {
+    topic: 'evaluation',
+    weight: 0.15,
+    source:
+      '\\bllm[- ]as[- ]an?[- ]judges?\\b|\\b(?:llm|model|ai) judges?\\b|\\bjudge models?\\b|\\breward models?\\b|\\bprocess reward\\b|\\bprms?\\b|\\bself-rewarding\\b|\\bjudg(?:e|ing)\\b|\\bevaluators?\\b',
+  },
+  {
+    topic: 'cognitive',
+    weight: 0.15,
+    source:
+      '\\bmultiple[- ]choice\\b|\\banswer options?\\b|\\boption order\\b|\\bmcqs?\\b|\\border of (?:the )?(?:options|choices|examples|demonstrations|premises)\\b|\\bin-context examples\\b|\\bhuman-like\\b|\\bpsycholog\\w*',
+  },
+  {
+    topic: 'modality',
+    weight: 0.1,
+    source:
+      '\\b(?:vision[- ]language|vlms?|lvlms?|mllms?|multimodal|multi-modal|vqa|visual question|images?|visual|text-to-image|t2i|hallucinat\\w*|misalign\\w*)\\b',
+  },
+  {
+    topic: 'ranking',
+    weight: 0.1,
+    source:
+      '\\b(?:recommend\\w*|rank\\w*|retriev\\w*|search engines?|web search|click\\w*|learning[- ]to[- ]rank|information retrieval|implicit feedback|collaborative filtering|ctr|feedback loops?)\\b',
+  },
+  {
+    topic: 'statistical',
+    weight: 0.1,
+    source:
+      '\\b(?:estimators?|variance|policy gradient|importance (?:sampling|weights?)|off-policy|grpo|ppo|reinforcement learning|rl|monte carlo|objectives?|clipping|convergence)\\b',
+  },
+];
+
+/** An anchored pattern that is not a cue: a sense of "bias" to ignore, a mention, an action. */
+export interface AnchoredDef {
+  anchors: readonly string[];
+  pre: string;
+  post: string;
+}
+
+/**
+ * Senses of "bias" that are not a bias topic: model parameters, electrical/physical bias, a loss
+ * named "bias loss", generic "biased toward X" phrasing, biased coins in toy tasks. Cue matches
+ * overlapping one of these are dropped.
+ */
+export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
+  { anchors: ['bias'], pre: '\\bweights? and ', post: '(?:es)?\\b' },
+  { anchors: ['bias'], pre: '\\b', post: '(?:es)? and weights?\\b' },
+  {
+    anchors: ['bias'],
+    pre: '\\b',
+    post: '(?:es)?[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|initiali[sz]ation|voltages?|currents?|fields?|points?|magnet\\w*|loss(?:es)?|tees?)\\b',
+  },
+  {
+    anchors: ['bias'],
+    pre: '\\b(?:forward|reverse|exchange|dc|gate|substrate|applied|learnable|additive|relative position(?:al)?|attention|alibi)[- ]',
+    post: '(?:es|ed|ing)?\\b',
+  },
+  { anchors: ['bias'], pre: '\\b', post: 'ed (?:towards?|in favou?r of)\\b' },
+  { anchors: ['bias'], pre: '\\b(?:coin|die|dice)s? (?:is |are |was |were )?', post: 'ed\\b' },
+  { anchors: ['bias'], pre: '\\b', post: 'ed (?:coins?|dice|die|random walks?)\\b' },
+];
+
+/** A bare mention of bias: counted when no topic cue claims it. */
+export const BIAS_MENTION_DEF: AnchoredDef = {
+  anchors: ['bias'],
+  pre: '\\b(?:de|un)?',
+  post: '(?:es|ed|ing)?\\b',
+};
+
+/** Mentions that act on a bias ("debiasing", "mitigate … bias"): the paper is about it. */
+export const BIAS_ACTION_DEFS: readonly AnchoredDef[] = [
+  { anchors: ['bias'], pre: '\\bde', post: '\\w*' },
+  {
+    anchors: ['bias'],
+    pre: '\\b',
+    post: '[- ](?:mitigation|reduction|removal|elimination|elicitation|detection|measurement|evaluation|analysis|aware|free|invariant|robust)\\w*',
+  },
+  {
+    anchors: ['bias'],
+    pre: '\\b(?:mitigat|reduc|eliminat|remov|alleviat|tackl|counteract|combat|correct|identif|quantif|measur|characteri[sz])\\w*(?:\\W+\\w+){0,3}?\\W+',
+    post: '(?:es)?\\b',
+  },
+];
+
+/** Sentences that state the paper's own contribution; a bias mentioned there is its subject. */
+export const SUBJECT_SENTENCE_SOURCE =
+  '(?:this (?:paper|work|study)|we (?:propose|introduce|present|identify|address|tackle|study|investigate|examine|analy[sz]e|focus|reveal|quantify|measure|mitigate|reduce|reexamine|re-examine)|our (?:method|approach|framework|work|study))\\b';

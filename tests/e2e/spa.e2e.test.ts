@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ExtensionSession, launchWithExtension, readCards, waitForCards } from './harness';
+import { PAGES, pageByName } from './pages';
+
+const hfList = pageByName('hf-daily');
+
+describe('Hugging Face single-page app changes', () => {
+  let session: ExtensionSession;
+  beforeAll(async () => {
+    session = await launchWithExtension({ fixtures: PAGES });
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('annotates cards added or replaced after load exactly once', async () => {
+    const page = await session.context.newPage();
+    await page.goto(hfList.url);
+    await waitForCards(page, hfList.cards);
+    const before = await readCards(page);
+
+    // Count every host the extension inserts from now on, seen from the page itself.
+    await page.evaluate(() => {
+      const w = window as unknown as { hostInsertions: number };
+      w.hostInsertions = 0;
+      new MutationObserver((records) => {
+        for (const record of records)
+          for (const node of record.addedNodes)
+            if (node.nodeName.toLowerCase() === 'biaslens-card') w.hostInsertions++;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+
+    // Like the app does on "load more" and on date navigation: clone cards for new papers,
+    // and reuse an existing card element for another paper.
+    const added = ['2609.99001', '2609.99002', '2609.99003'];
+    await page.evaluate(
+      ({ added, reusedId }) => {
+        const articles = [...document.querySelectorAll('article')];
+        const template = articles[0] as HTMLElement;
+        const oldId =
+          template.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice(8) ?? '';
+        const retarget = (card: Element, from: string, to: string, title: string) => {
+          for (const link of card.querySelectorAll(`a[href*="${from}"]`)) {
+            link.setAttribute('href', (link.getAttribute('href') ?? '').replace(from, to));
+          }
+          const heading = card.querySelector('h3 a');
+          if (heading) heading.textContent = title;
+        };
+        for (const id of added) {
+          const clone = template.cloneNode(true) as HTMLElement;
+          // A clone carries our attributes and host: the app would render fresh markup.
+          for (const host of clone.querySelectorAll('biaslens-card')) host.remove();
+          for (const name of ['data-biaslens-paper', 'data-biaslens-topics', 'data-biaslens-saved'])
+            clone.removeAttribute(name);
+          retarget(clone, oldId, id, `Mitigating gender bias in vision-language models (${id})`);
+          template.parentElement?.append(clone);
+        }
+        // Reuse the second card for another paper, as a keyed list re-render does.
+        const second = articles[1] as HTMLElement;
+        const secondId =
+          second.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice(8) ?? '';
+        retarget(second, secondId, reusedId, 'Popularity bias in recommender systems');
+      },
+      { added, reusedId: '2609.99010' },
+    );
+
+    await waitForCards(page, hfList.cards + added.length);
+    await page.waitForSelector('[data-biaslens-paper="arxiv:2609.99010"]');
+    const after = await readCards(page);
+    expect(after).toHaveLength(hfList.cards + added.length);
+    for (const card of after) expect(card.hosts).toBe(1);
+    for (const id of added) {
+      const card = after.find((c) => c.id === `arxiv:${id}`);
+      expect(card?.topics).toContain('social');
+    }
+    expect(after.find((c) => c.id === 'arxiv:2609.99010')?.topics).toBe('ranking');
+    expect(after.some((c) => c.id === before[1]?.id)).toBe(false);
+    // Three new cards got one host each; the reused card kept its host.
+    expect(
+      await page.evaluate(() => (window as unknown as { hostInsertions: number }).hostInsertions),
+    ).toBe(3);
+
+    // The app wipes a card's content while re-rendering: the UI comes back once.
+    await page.evaluate(() => {
+      const card = document.querySelectorAll('article')[2] as HTMLElement;
+      const html = card.innerHTML;
+      card.innerHTML = '';
+      card.innerHTML = html.replace(/<biaslens-card[^>]*><\/biaslens-card>/g, '');
+    });
+    await page.waitForFunction(
+      () => document.querySelectorAll('article')[2]?.querySelectorAll('biaslens-card').length === 1,
+    );
+    await page.waitForTimeout(300);
+    const final = await readCards(page);
+    for (const card of final) expect(card.hosts).toBe(1);
+    expect(final).toHaveLength(hfList.cards + added.length);
+    await page.close();
+  });
+});

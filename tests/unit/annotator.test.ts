@@ -1,0 +1,230 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Annotator, type SavedPapersPort } from '../../lib/annotate/annotator';
+import type { Scheduler } from '../../lib/annotate/scheduler';
+import type { ExtractedPaper, TopicId } from '../../lib/paper';
+import { CardExtractionError, type SiteAdapter } from '../../lib/sites/types';
+import type { TopicMatch } from '../../lib/topics/types';
+
+// A minimal adapter over a toy markup: <li class="paper"><a href="/abs/ID">Title</a></li>.
+const toyAdapter: SiteAdapter = {
+  id: 'arxiv',
+  name: 'toy',
+  matches: () => true,
+  exampleUrls: [],
+  findCards: (root) => [...root.querySelectorAll('li.paper')],
+  extractPaper(card) {
+    const link = card.querySelector('a[href^="/abs/"]');
+    if (!link) throw new CardExtractionError('arxiv', 'id', 'a[href^="/abs/"]');
+    const arxivId = (link.getAttribute('href') ?? '').slice('/abs/'.length);
+    return {
+      id: `arxiv:${arxivId}`,
+      arxivId,
+      title: link.textContent ?? '',
+      authors: [],
+      url: `https://arxiv.org/abs/${arxivId}`,
+      site: 'arxiv',
+    };
+  },
+  paperIdOf(card) {
+    const href = card.querySelector('a[href^="/abs/"]')?.getAttribute('href');
+    return href ? `arxiv:${href.slice(5)}` : undefined;
+  },
+  mountPoint: (card) => ({ anchor: card, position: 'append' }),
+};
+
+const classifyByTitle = (paper: ExtractedPaper): TopicMatch[] =>
+  /gender/i.test(paper.title) ? [{ id: 'social', score: 0.9, evidence: ['gender'] }] : [];
+
+/** Runs every scheduled task synchronously-ish: tasks go to microtasks, yields resolve at once. */
+function immediateScheduler(): Scheduler {
+  let cancelled = false;
+  return {
+    soon: (task) => queueMicrotask(() => !cancelled && task()),
+    yield: () => Promise.resolve(),
+    now: () => performance.now(),
+    cancel: () => {
+      cancelled = true;
+    },
+  };
+}
+
+class FakePort implements SavedPapersPort {
+  saved = new Set<string>();
+  savedStateCalls: string[][] = [];
+  saves: Array<{ paper: ExtractedPaper; topics: TopicId[] }> = [];
+  async getSavedIds(ids: string[]) {
+    this.savedStateCalls.push(ids);
+    return ids.filter((id) => this.saved.has(id));
+  }
+  async save(paper: ExtractedPaper, topics: TopicId[]) {
+    this.saves.push({ paper, topics });
+    this.saved.add(paper.id);
+  }
+  async unsave(id: string) {
+    this.saved.delete(id);
+  }
+}
+
+function card(id: string, title: string): string {
+  return `<li class="paper"><a href="/abs/${id}">${title}</a></li>`;
+}
+
+/** Lets MutationObserver callbacks and the passes they schedule run. */
+async function settle(annotator: Annotator) {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await annotator.whenIdle();
+  }
+}
+
+describe('Annotator', () => {
+  let controller: AbortController;
+  let port: FakePort;
+  let annotator: Annotator;
+  const log = vi.fn();
+
+  beforeEach(() => {
+    document.body.innerHTML = `<ul id="list">${card('2406.00001', 'Gender bias in LLMs')}${card('2406.00002', 'Sparse attention')}</ul>`;
+    controller = new AbortController();
+    port = new FakePort();
+    log.mockReset();
+    annotator = new Annotator({
+      doc: document,
+      adapter: toyAdapter,
+      classify: classifyByTitle,
+      port,
+      signal: controller.signal,
+      scheduler: immediateScheduler(),
+      log,
+    });
+  });
+  afterEach(() => controller.abort());
+
+  const cards = () => [...document.querySelectorAll('li.paper')];
+
+  it('annotates every card once, with the contract attributes and one host each', async () => {
+    port.saved.add('arxiv:2406.00002');
+    annotator.start();
+    await settle(annotator);
+    const [first, second] = cards();
+    expect(first?.getAttribute('data-biaslens-paper')).toBe('arxiv:2406.00001');
+    expect(first?.getAttribute('data-biaslens-topics')).toBe('social');
+    expect(first?.getAttribute('data-biaslens-saved')).toBe('false');
+    expect(second?.getAttribute('data-biaslens-topics')).toBe('');
+    expect(second?.getAttribute('data-biaslens-saved')).toBe('true');
+    expect(document.querySelectorAll('biaslens-card')).toHaveLength(2);
+    expect(document.documentElement.getAttribute('data-biaslens-cards')).toBe('2');
+    // The saved state of the whole page comes from one request.
+    expect(port.savedStateCalls).toEqual([['arxiv:2406.00001', 'arxiv:2406.00002']]);
+  });
+
+  it('renders badges and the Save button inside an open shadow root, as text', async () => {
+    annotator.start();
+    await settle(annotator);
+    const root = cards()[0]?.querySelector('biaslens-card')?.shadowRoot;
+    expect(root?.mode).toBe('open');
+    expect(root?.querySelector('.badge')?.textContent).toBe('Social');
+    expect(root?.querySelector('button')?.textContent).toBe('Save');
+  });
+
+  it('annotates cards added later exactly once and leaves the others untouched', async () => {
+    annotator.start();
+    await settle(annotator);
+    const firstHost = cards()[0]?.querySelector('biaslens-card');
+    document.getElementById('list')?.insertAdjacentHTML('beforeend', card('2406.00003', 'New one'));
+    await settle(annotator);
+    expect(document.querySelectorAll('biaslens-card')).toHaveLength(3);
+    expect(cards()[0]?.querySelector('biaslens-card')).toBe(firstHost);
+    expect(port.savedStateCalls.at(-1)).toEqual(['arxiv:2406.00003']);
+    expect(document.documentElement.getAttribute('data-biaslens-cards')).toBe('3');
+  });
+
+  it('re-annotates a card element the page reuses for another paper, without a second host', async () => {
+    annotator.start();
+    await settle(annotator);
+    const link = cards()[1]?.querySelector('a');
+    link?.setAttribute('href', '/abs/2406.00009');
+    if (link) link.textContent = 'Gender stereotypes';
+    await settle(annotator);
+    const second = cards()[1];
+    expect(second?.getAttribute('data-biaslens-paper')).toBe('arxiv:2406.00009');
+    expect(second?.getAttribute('data-biaslens-topics')).toBe('social');
+    expect(second?.querySelectorAll('biaslens-card')).toHaveLength(1);
+  });
+
+  it('mounts the UI again when the page wipes the card content', async () => {
+    annotator.start();
+    await settle(annotator);
+    const first = cards()[0] as Element;
+    first.innerHTML = '<a href="/abs/2406.00001">Gender bias in LLMs</a>';
+    await settle(annotator);
+    expect(first.querySelectorAll('biaslens-card')).toHaveLength(1);
+  });
+
+  it('skips a broken card, logs it once, and annotates the others', async () => {
+    document
+      .getElementById('list')
+      ?.insertAdjacentHTML('afterbegin', '<li class="paper">No link</li>');
+    annotator.start();
+    await settle(annotator);
+    expect(document.querySelectorAll('biaslens-card')).toHaveLength(2);
+    expect(document.documentElement.getAttribute('data-biaslens-cards')).toBe('2');
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(String(log.mock.calls[0]?.[0])).toContain('a[href^="/abs/"]');
+    document.getElementById('list')?.insertAdjacentHTML('beforeend', card('2406.00004', 'x'));
+    await settle(annotator);
+    expect(log).toHaveBeenCalledTimes(1);
+  });
+
+  it('saves on click, then shows Saved on every card of that paper', async () => {
+    document
+      .getElementById('list')
+      ?.insertAdjacentHTML('beforeend', card('2406.00001', 'Same paper again'));
+    annotator.start();
+    await settle(annotator);
+    const button = cards()[0]?.querySelector('biaslens-card')?.shadowRoot?.querySelector('button');
+    button?.click();
+    await vi.waitFor(() => expect(port.saves).toHaveLength(1));
+    expect(port.saves[0]?.topics).toEqual(['social']);
+    await vi.waitFor(() =>
+      expect(
+        document.querySelectorAll(
+          '[data-biaslens-paper="arxiv:2406.00001"][data-biaslens-saved="true"]',
+        ),
+      ).toHaveLength(2),
+    );
+    const label = cards()[2]?.querySelector('biaslens-card')?.shadowRoot?.querySelector('button');
+    expect(label?.textContent).toBe('Saved');
+  });
+
+  it('applies saved changes broadcast from elsewhere', async () => {
+    annotator.start();
+    await settle(annotator);
+    annotator.applySavedChange(['arxiv:2406.00002'], true);
+    expect(cards()[1]?.getAttribute('data-biaslens-saved')).toBe('true');
+    annotator.applySavedChange(['arxiv:2406.00002'], false);
+    expect(cards()[1]?.getAttribute('data-biaslens-saved')).toBe('false');
+  });
+
+  it('removes its UI and stops observing when the signal aborts', async () => {
+    annotator.start();
+    await settle(annotator);
+    controller.abort();
+    expect(document.querySelectorAll('biaslens-card')).toHaveLength(0);
+    expect(document.querySelector('[data-biaslens-paper]')).toBeNull();
+    document.getElementById('list')?.insertAdjacentHTML('beforeend', card('2406.00005', 'Late'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(document.querySelectorAll('biaslens-card')).toHaveLength(0);
+  });
+
+  it('shows page text in titles as text, never as markup', async () => {
+    document.body.innerHTML = `<ul><li class="paper"><a href="/abs/2406.00007"></a></li></ul>`;
+    const link = document.querySelector('a') as HTMLAnchorElement;
+    link.textContent = '<img src=x onerror="window.__pwned=1">Gender';
+    annotator.start();
+    await settle(annotator);
+    const root = document.querySelector('biaslens-card')?.shadowRoot;
+    expect(root?.querySelector('img')).toBeNull();
+    expect(document.querySelectorAll('img')).toHaveLength(0);
+  });
+});
