@@ -46,7 +46,11 @@ if (!headless) {
     }
     const file = join(outDir, `${fixture.name}.png`);
     if (cards.length > 0) {
-      await screenshotListing(page, fixture.url.includes('arxiv.org') ? 'arxiv' : 'huggingface', file);
+      await screenshotListing(
+        page,
+        fixture.url.includes('arxiv.org') ? 'arxiv' : 'huggingface',
+        file,
+      );
     } else {
       await page.screenshot({ path: file });
     }
