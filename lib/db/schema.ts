@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { PaperRecord } from './types';
+import type { CustomTopicRecord, PaperRecord, SettingRecord, TopicCorrectionRecord } from './types';
 
 /** The default IndexedDB name, in the extension origin (never a host page's). */
 export const DATABASE_NAME = 'biaslens';
@@ -13,12 +13,23 @@ export const DATABASE_NAME = 'biaslens';
  */
 export class BiasLensDB extends Dexie {
   papers!: EntityTable<PaperRecord, 'id'>;
+  corrections!: EntityTable<TopicCorrectionRecord, 'id'>;
+  customTopics!: EntityTable<CustomTopicRecord, 'id'>;
+  settings!: EntityTable<SettingRecord, 'key'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
     this.version(1).stores({
       // Saved papers, keyed by canonical id (`arxiv:2406.12345`); multi-entry topics and tags.
       papers: 'id, savedAt, updatedAt, source, *topics, *tags',
+    });
+    this.version(2).stores({
+      // The user's topic corrections per paper (saved or not), keyed by canonical paper id.
+      corrections: 'id, updatedAt',
+      // User-defined topics (`custom:<slug>`), applied like the built-in ones.
+      customTopics: 'id',
+      // Small named settings (disabled built-in topics, page-summary filter per site, ...).
+      settings: 'key',
     });
   }
 }

@@ -20,3 +20,36 @@ export interface PaperRecord {
   note: string;
   tags: string[];
 }
+
+/**
+ * A user's correction of the topics of one paper (schema v2). It wins over the classifier wherever
+ * the paper appears, on any site, whether or not the paper is saved.
+ */
+export interface TopicCorrectionRecord {
+  /** Canonical paper id (primary key). */
+  id: string;
+  /** Topic ids (built-in or `custom:<slug>`) the user added. */
+  added: string[];
+  /** Topic ids the user removed. */
+  removed: string[];
+  updatedAt: number;
+}
+
+/** A topic the user defined on the options page (schema v2). */
+export interface CustomTopicRecord {
+  /** `custom:<slug>` (primary key). */
+  id: string;
+  label: string;
+  /** Badge background, `#rrggbb`. */
+  color: string;
+  /** Phrases that trigger the topic, matched case-insensitively on word boundaries. */
+  phrases: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** One named setting (schema v2); values are plain JSON. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
