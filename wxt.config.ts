@@ -13,6 +13,19 @@ export default defineConfig({
     // from the popup, and cross-tab updates use tabs.sendMessage (which needs no permission).
     permissions: [],
     action: { default_title: 'BiasLens: saved papers' },
+    // Saves the card that has focus or was hovered last; the background forwards it to the
+    // active tab (tabs.query + tabs.sendMessage need no permission). Users can rebind it.
+    commands: {
+      // Opens the popup (the saved papers). `_execute_action` is MV3's name in Chrome and Firefox.
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Open the BiasLens popup (saved papers)',
+      },
+      'save-card': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the focused or hovered paper card',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -28,6 +41,7 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
-    build: { sourcemap: false },
+    // BIASLENS_NO_MINIFY=1 keeps names readable for profiling.
+    build: { sourcemap: false, minify: process.env.BIASLENS_NO_MINIFY ? false : 'esbuild' },
   }),
 });

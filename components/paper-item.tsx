@@ -1,17 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PaperRecord } from '../lib/db/types';
-import { formatAuthors, safeHttpsUrl, topicDisplay } from './format';
+import { formatAgo, formatDay } from '../lib/notebook/time';
+import { paperLinks } from '../lib/paper-id';
+import { formatAuthors, topicDisplay } from './format';
 import type { NoteSaver } from './note-saver';
+import { TagEditor } from './tag-editor';
 
 export interface PaperItemProps {
   record: PaperRecord;
   saver: NoteSaver;
+  /** Id of the datalist of tags in use. */
+  tagListId: string;
+  /** The current time, for "edited 5 minutes ago". */
+  now: number;
   onDelete: (record: PaperRecord) => void;
+  onTags: (record: PaperRecord, change: { add: string[]; remove: string[] }) => void;
 }
 
-/** One saved paper: linked title, byline, topic chips, its note (saved as you type), Delete. */
-export function PaperItem({ record, saver, onDelete }: PaperItemProps) {
-  const href = safeHttpsUrl(record.urls.abs);
+/**
+ * One saved paper: linked title, byline, topic chips, tags, its note (saved as you type, with
+ * when it was last edited), Delete.
+ */
+export function PaperItem({ record, saver, tagListId, now, onDelete, onTags }: PaperItemProps) {
+  // Built from the id, never from the stored URLs (an imported file could carry any URL).
+  const links = paperLinks(record.id);
+  const href = links?.abs;
+  const pdf = links?.pdf;
   const authors = formatAuthors(record.authors);
   return (
     <li class="paper">
@@ -25,6 +39,22 @@ export function PaperItem({ record, saver, onDelete }: PaperItemProps) {
         )}
       </h2>
       {authors && <p class="paper-authors">{authors}</p>}
+      <p class="paper-meta">
+        Saved {formatDay(record.savedAt)}
+        {pdf && (
+          <>
+            {' · '}
+            <a
+              href={pdf}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={`PDF of ${record.title}`}
+            >
+              PDF
+            </a>
+          </>
+        )}
+      </p>
       {record.topics.length > 0 && (
         <ul class="topics" aria-label="Topics">
           {record.topics.map((topic) => {
@@ -42,8 +72,17 @@ export function PaperItem({ record, saver, onDelete }: PaperItemProps) {
           })}
         </ul>
       )}
+      <TagEditor
+        tags={record.tags}
+        listId={tagListId}
+        onAdd={(tag) => onTags(record, { add: [tag], remove: [] })}
+        onRemove={(tag) => onTags(record, { add: [], remove: [tag] })}
+      />
       <NoteField record={record} saver={saver} />
       <div class="paper-actions">
+        {record.noteUpdatedAt !== undefined && record.note !== '' && (
+          <span class="note-meta">Note edited {formatAgo(record.noteUpdatedAt, now)}</span>
+        )}
         <button
           type="button"
           class="delete"
@@ -65,6 +104,8 @@ function NoteField({ record, saver }: { record: PaperRecord; saver: NoteSaver })
   useEffect(() => {
     if (!saver.isBusy(id)) setDraft(note);
   }, [saver, id, note]);
+  // Our edit lost to a later one (a card's editor): show what is stored.
+  useEffect(() => saver.onStale(id, setDraft), [saver, id]);
   return (
     <textarea
       class="note"

@@ -5,10 +5,14 @@
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import type { PaperRecord } from './db/types';
+import type { CorrectionEntry } from './db/corrections';
+import type { ImportSummary } from './db/import';
+import type { TopicConfig } from './db/topic-settings';
+import type { CustomTopicRecord, PaperRecord } from './db/types';
 import type { ExtractedPaper, SiteId } from './paper';
 import { TOPIC_IDS, type TopicId } from './paper';
 import { isBareArxivId } from './paper-id';
+import { cleanText } from './sites/text';
 
 // ---------------------------------------------------------------------------------------------
 // Limits and patterns
@@ -30,7 +34,29 @@ export const LIMITS = {
   note: 100_000,
   /** Highest plausible arXiv version number. */
   version: 1000,
+  /** A custom topic's name, its phrases, and the length of one phrase. */
+  topicLabel: 40,
+  topicPhrases: 50,
+  topicPhrase: 100,
+  /** Topic ids in one correction (built-in and custom). */
+  correctionTopics: 64,
+  /** Characters in one tag, and tags added or removed by one request (lib/notebook/tags.ts). */
+  tag: 50,
+  tagChanges: 50,
+  /** Papers put back by one undo. */
+  restorePapers: 1000,
+  /**
+   * Characters of an export file sent for import. Chrome refuses runtime messages over 64 MiB of
+   * JSON; a file's text is escaped once more inside the message (quotes and line breaks double),
+   * so 32 Mi characters keeps real exports under the cap. 10,000 papers make about 20 MB.
+   */
+  importText: 32 * 1024 * 1024,
 } as const;
+
+/** A custom topic id: `custom:` + a slug (lowercase letters and digits, single hyphens). */
+export const CUSTOM_TOPIC_ID_PATTERN = /^custom:[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** A badge colour as the options page's colour input gives it. */
+export const COLOR_PATTERN = /^#[0-9a-f]{6}$/i;
 
 // Written as a Record so adding a SiteId without listing it here is a type error.
 const SITES: Record<SiteId, true> = { arxiv: true, huggingface: true };
@@ -66,6 +92,30 @@ const TopicsSchema = v.pipe(
   v.maxLength(TOPIC_IDS.length, `at most ${TOPIC_IDS.length} topics`),
 );
 
+const BUILT_IN_TOPIC_IDS: ReadonlySet<string> = new Set(TOPIC_IDS);
+
+/** A built-in topic id or a `custom:<slug>` id (corrections may name either). */
+const AnyTopicIdSchema = v.pipe(
+  v.string('must be a string'),
+  v.check(
+    (id) => BUILT_IN_TOPIC_IDS.has(id) || (id.length <= 48 && CUSTOM_TOPIC_ID_PATTERN.test(id)),
+    (issue) => `unknown topic ${quote(issue.input)}`,
+  ),
+);
+
+const AnyTopicsSchema = v.pipe(
+  v.array(AnyTopicIdSchema, 'must be an array of topic ids'),
+  v.maxLength(LIMITS.correctionTopics, `at most ${LIMITS.correctionTopics} topics`),
+);
+
+const CustomTopicIdSchema = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(48, 'must be at most 48 characters'),
+  v.regex(CUSTOM_TOPIC_ID_PATTERN, (issue) => `${quote(issue.input)} is not a custom topic id`),
+);
+
+const SiteSchema = v.picklist(SITE_IDS, (issue) => `unknown site ${quote(issue.input)}`);
+
 /** Messages for object-level issues: a non-object, a missing key, or an unexpected key. */
 const objectMessage = (issue: v.StrictObjectIssue): string => {
   // valibot reports all three with this message; `expected` tells them apart.
@@ -80,6 +130,25 @@ const strictObject = <const TEntries extends v.ObjectEntries>(entries: TEntries)
 
 const boundedString = (max: number) =>
   v.pipe(v.string('must be a string'), v.maxLength(max, `must be at most ${max} characters`));
+
+/** Epoch milliseconds (a time a context observed, e.g. when the user typed). */
+const TimestampSchema = v.pipe(
+  v.number('must be a number'),
+  v.integer('must be an integer'),
+  v.minValue(0, 'must not be negative'),
+  v.maxValue(8.64e15, 'is not a time'),
+);
+
+/** A tag as typed (normalized by the database functions). */
+const TagSchema = v.pipe(
+  boundedString(LIMITS.tag),
+  v.check((tag) => tag.trim() !== '', 'must not be empty'),
+);
+
+const TagListSchema = v.pipe(
+  v.array(TagSchema, 'must be an array of tags'),
+  v.maxLength(LIMITS.tagChanges, `at most ${LIMITS.tagChanges} tags`),
+);
 
 /** An ExtractedPaper as a content script sends it (the url is accepted but never stored). */
 const PaperSchema = v.pipe(
@@ -100,15 +169,22 @@ const PaperSchema = v.pipe(
           v.maxValue(LIMITS.version, `must be at most ${LIMITS.version}`),
         ),
       ),
+      // Page text is cleaned again here (bidi controls, invisibles, lone surrogates: see
+      // cleanText), so nothing stored depends on the content script having done it.
       title: v.pipe(
         boundedString(LIMITS.title),
-        v.check((title) => title.trim() !== '', 'must not be empty'),
+        v.transform(cleanText),
+        v.check((title) => title !== '', 'must not be empty'),
       ),
       authors: v.pipe(
-        v.array(boundedString(LIMITS.author), 'must be an array of strings'),
+        v.array(
+          v.pipe(boundedString(LIMITS.author), v.transform(cleanText)),
+          'must be an array of strings',
+        ),
         v.maxLength(LIMITS.authors, `at most ${LIMITS.authors} authors`),
+        v.transform((names) => names.filter((name) => name !== '')),
       ),
-      abstract: v.optional(boundedString(LIMITS.abstract)),
+      abstract: v.optional(v.pipe(boundedString(LIMITS.abstract), v.transform(cleanText))),
       url: boundedString(LIMITS.url),
       site: v.picklist(SITE_IDS, (issue) => `unknown site ${quote(issue.input)}`),
     },
@@ -145,6 +221,97 @@ const REQUEST_SCHEMAS = {
     type: v.literal('update-note'),
     id: PaperIdSchema,
     note: boundedString(LIMITS.note),
+    // When the user typed it (the later edit wins, whatever order messages arrive in).
+    editedAt: v.optional(TimestampSchema),
+  }),
+  'update-tags': strictObject({
+    type: v.literal('update-tags'),
+    id: PaperIdSchema,
+    add: TagListSchema,
+    remove: TagListSchema,
+  }),
+  'rename-tag': strictObject({
+    type: v.literal('rename-tag'),
+    from: TagSchema,
+    to: TagSchema,
+  }),
+  // Each paper is validated by the handler as an exported paper (lib/notebook/import-format.ts),
+  // like an import; that schema stays out of the content script's bundle.
+  'restore-papers': strictObject({
+    type: v.literal('restore-papers'),
+    papers: v.pipe(
+      v.array(v.unknown(), 'must be an array'),
+      v.maxLength(LIMITS.restorePapers, `at most ${LIMITS.restorePapers} papers`),
+    ),
+  }),
+  // The file's text, parsed and validated by the handler (lib/notebook/import-format.ts).
+  'import-papers': strictObject({
+    type: v.literal('import-papers'),
+    text: v.pipe(
+      v.string('must be a string'),
+      v.maxLength(
+        LIMITS.importText,
+        `must be at most ${LIMITS.importText} characters (files up to 32 MB import)`,
+      ),
+    ),
+    apply: v.boolean('must be true or false'),
+  }),
+  'get-page-state': strictObject({
+    type: v.literal('get-page-state'),
+    ids: v.pipe(
+      v.array(PaperIdSchema, 'must be an array of paper ids'),
+      v.maxLength(LIMITS.ids, `at most ${LIMITS.ids} ids per request`),
+    ),
+  }),
+  'get-note': strictObject({
+    type: v.literal('get-note'),
+    id: PaperIdSchema,
+  }),
+  'set-topic-correction': strictObject({
+    type: v.literal('set-topic-correction'),
+    id: PaperIdSchema,
+    added: AnyTopicsSchema,
+    removed: AnyTopicsSchema,
+    topics: v.optional(TopicsSchema),
+  }),
+  'get-topic-config': strictObject({
+    type: v.literal('get-topic-config'),
+    site: v.optional(SiteSchema),
+  }),
+  'save-custom-topic': strictObject({
+    type: v.literal('save-custom-topic'),
+    topic: strictObject({
+      id: v.optional(CustomTopicIdSchema),
+      label: v.pipe(
+        boundedString(LIMITS.topicLabel),
+        v.check((label) => label.trim() !== '', 'must not be empty'),
+      ),
+      color: v.pipe(v.string('must be a string'), v.regex(COLOR_PATTERN, 'must be #rrggbb')),
+      phrases: v.pipe(
+        v.array(
+          v.pipe(
+            boundedString(LIMITS.topicPhrase),
+            v.check((phrase) => phrase.trim() !== '', 'must not be empty'),
+          ),
+          'must be an array of strings',
+        ),
+        v.minLength(1, 'at least one phrase'),
+        v.maxLength(LIMITS.topicPhrases, `at most ${LIMITS.topicPhrases} phrases`),
+      ),
+    }),
+  }),
+  'delete-custom-topic': strictObject({
+    type: v.literal('delete-custom-topic'),
+    id: CustomTopicIdSchema,
+  }),
+  'set-disabled-topics': strictObject({
+    type: v.literal('set-disabled-topics'),
+    ids: TopicsSchema,
+  }),
+  'set-summary-filter': strictObject({
+    type: v.literal('set-summary-filter'),
+    site: SiteSchema,
+    topic: v.nullable(AnyTopicIdSchema),
   }),
 } as const;
 
@@ -172,6 +339,82 @@ export interface UpdateNoteRequest {
   type: 'update-note';
   id: string;
   note: string;
+  /**
+   * When the user made this edit (epoch ms; default: when the background receives it). An edit
+   * older than the stored note's `noteUpdatedAt` is not applied (the response says `stale`).
+   */
+  editedAt?: number;
+}
+/** Add and remove tags of a saved paper (popup; changes from two windows both apply). */
+export interface UpdateTagsRequest {
+  type: 'update-tags';
+  id: string;
+  add: string[];
+  remove: string[];
+}
+/** Rename a tag on every paper; merges into `to` where a paper already has it. */
+export interface RenameTagRequest {
+  type: 'rename-tag';
+  from: string;
+  to: string;
+}
+/** Put deleted papers back (the popup's Undo), as exported papers (docs/EXPORT-FORMAT.md). */
+export interface RestorePapersRequest {
+  type: 'restore-papers';
+  papers: unknown[];
+}
+/** Import an export file: a dry run (`apply: false`) counts, `apply: true` merges. */
+export interface ImportPapersRequest {
+  type: 'import-papers';
+  text: string;
+  apply: boolean;
+}
+
+/** Saved state and topic corrections of a listing page's papers, in one message. */
+export interface GetPageStateRequest {
+  type: 'get-page-state';
+  ids: string[];
+}
+/** The note of one paper (empty, with `saved: false`, when the paper is not saved). */
+export interface GetNoteRequest {
+  type: 'get-note';
+  id: string;
+}
+/**
+ * Replace the user's correction of a paper's topics (both lists empty: remove it). `topics`, the
+ * built-in topics the card now shows, becomes the stored topics when the paper is saved.
+ */
+export interface SetTopicCorrectionRequest {
+  type: 'set-topic-correction';
+  id: string;
+  added: string[];
+  removed: string[];
+  topics?: TopicId[];
+}
+/** Custom topics, disabled built-in topics, and the page-summary filter of `site`. */
+export interface GetTopicConfigRequest {
+  type: 'get-topic-config';
+  site?: SiteId;
+}
+/** Add a custom topic (no `id`) or edit the one with `id`. */
+export interface SaveCustomTopicRequest {
+  type: 'save-custom-topic';
+  topic: { id?: string; label: string; color: string; phrases: string[] };
+}
+export interface DeleteCustomTopicRequest {
+  type: 'delete-custom-topic';
+  id: string;
+}
+/** Replace the set of built-in topics switched off. */
+export interface SetDisabledTopicsRequest {
+  type: 'set-disabled-topics';
+  ids: TopicId[];
+}
+/** Remember (or, with null, forget) the page-summary filter of a site. */
+export interface SetSummaryFilterRequest {
+  type: 'set-summary-filter';
+  site: SiteId;
+  topic: string | null;
 }
 
 /** Every request, by type. */
@@ -180,6 +423,18 @@ export interface RequestMap {
   'save-paper': SavePaperRequest;
   'unsave-paper': UnsavePaperRequest;
   'update-note': UpdateNoteRequest;
+  'update-tags': UpdateTagsRequest;
+  'rename-tag': RenameTagRequest;
+  'restore-papers': RestorePapersRequest;
+  'import-papers': ImportPapersRequest;
+  'get-page-state': GetPageStateRequest;
+  'get-note': GetNoteRequest;
+  'set-topic-correction': SetTopicCorrectionRequest;
+  'get-topic-config': GetTopicConfigRequest;
+  'save-custom-topic': SaveCustomTopicRequest;
+  'delete-custom-topic': DeleteCustomTopicRequest;
+  'set-disabled-topics': SetDisabledTopicsRequest;
+  'set-summary-filter': SetSummaryFilterRequest;
 }
 export type RequestType = keyof RequestMap;
 export type Request = RequestMap[RequestType];
@@ -191,9 +446,30 @@ export interface SuccessMap {
   /** The record as stored after the save. */
   'save-paper': { ok: true; record: PaperRecord };
   /** `removed` is false when the paper was not saved (still a success). */
-  'unsave-paper': { ok: true; removed: boolean };
+  'unsave-paper': { ok: true; removed: boolean; record?: PaperRecord };
   /** The record as stored after the update. */
-  'update-note': { ok: true; record: PaperRecord };
+  'update-note': { ok: true; record: PaperRecord; stale?: boolean };
+  /** The record as stored after the change. */
+  'update-tags': { ok: true; record: PaperRecord };
+  /** How many papers had the tag. */
+  'rename-tag': { ok: true; changed: number };
+  /** The ids saved again (papers saved meanwhile are merged, not listed). */
+  'restore-papers': { ok: true; restored: string[] };
+  'import-papers': { ok: true; summary: ImportSummary };
+  /** Which ids are saved, and the corrections stored for any of them. */
+  'get-page-state': { ok: true; saved: string[]; corrections: CorrectionEntry[] };
+  'get-note': { ok: true; saved: boolean; note: string };
+  /** The stored correction (null once removed) and the saved record (null when not saved). */
+  'set-topic-correction': {
+    ok: true;
+    correction: CorrectionEntry | null;
+    record: PaperRecord | null;
+  };
+  'get-topic-config': { ok: true } & TopicConfig;
+  'save-custom-topic': { ok: true; topic: CustomTopicRecord };
+  'delete-custom-topic': { ok: true; removed: boolean };
+  'set-disabled-topics': { ok: true; disabled: TopicId[] };
+  'set-summary-filter': { ok: true };
 }
 export interface ErrorResponse {
   ok: false;
@@ -210,6 +486,18 @@ const schemasMatchTypes: { [T in RequestType]: Same<SchemaOutput<T>, RequestMap[
   'save-paper': true,
   'unsave-paper': true,
   'update-note': true,
+  'update-tags': true,
+  'rename-tag': true,
+  'restore-papers': true,
+  'import-papers': true,
+  'get-page-state': true,
+  'get-note': true,
+  'set-topic-correction': true,
+  'get-topic-config': true,
+  'save-custom-topic': true,
+  'delete-custom-topic': true,
+  'set-disabled-topics': true,
+  'set-summary-filter': true,
 };
 void schemasMatchTypes;
 
@@ -252,18 +540,55 @@ export interface SavedChangedBroadcast {
   ids: string[];
   saved: boolean;
 }
-export type Broadcast = SavedChangedBroadcast;
+/** The user corrected a paper's topics (both lists empty: the correction was removed). */
+export interface TopicsCorrectedBroadcast {
+  type: 'topics-corrected';
+  id: string;
+  added: string[];
+  removed: string[];
+}
+/** Custom or disabled topics changed: content scripts ask for the topic config again. */
+export interface ConfigChangedBroadcast {
+  type: 'config-changed';
+}
+/**
+ * The "save-card" keyboard command, sent by the background to the active tab only: the content
+ * script saves the card that has focus or was hovered last.
+ */
+export interface SaveCardCommand {
+  type: 'save-card';
+}
+export type Broadcast =
+  | SavedChangedBroadcast
+  | TopicsCorrectedBroadcast
+  | ConfigChangedBroadcast
+  | SaveCardCommand;
 
-const BroadcastSchema = v.object({
-  type: v.literal('saved-changed'),
-  ids: v.array(v.string()),
-  saved: v.boolean(),
-});
+const isStringArray = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === 'string');
 
-/** The broadcast `message` carries, or undefined for anything else (e.g. other extensions' noise). */
+/**
+ * The broadcast `message` carries, or undefined for anything else (e.g. other extensions' noise).
+ * Checked by hand, not with valibot: this runs in the content script, which must stay small.
+ */
 export function parseBroadcast(message: unknown): Broadcast | undefined {
-  const result = v.safeParse(BroadcastSchema, message);
-  return result.success ? result.output : undefined;
+  if (typeof message !== 'object' || message === null) return undefined;
+  const m = message as Record<string, unknown>;
+  switch (m.type) {
+    case 'saved-changed':
+      return isStringArray(m.ids) && typeof m.saved === 'boolean'
+        ? { type: m.type, ids: [...m.ids], saved: m.saved }
+        : undefined;
+    case 'topics-corrected':
+      return typeof m.id === 'string' && isStringArray(m.added) && isStringArray(m.removed)
+        ? { type: m.type, id: m.id, added: [...m.added], removed: [...m.removed] }
+        : undefined;
+    case 'config-changed':
+    case 'save-card':
+      return { type: m.type };
+    default:
+      return undefined;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -302,5 +627,7 @@ export function onBroadcast(listener: (broadcast: Broadcast) => void): () => voi
     return undefined;
   };
   browser.runtime.onMessage.addListener(handle);
-  return () => browser.runtime.onMessage.removeListener(handle);
+  // Called when the content script is invalidated (extension reloaded): `browser.runtime` is gone
+  // by then, and the listener with it; there is nothing to remove and nothing may throw.
+  return () => browser.runtime?.onMessage?.removeListener(handle);
 }

@@ -122,6 +122,18 @@ export function arxivUrls(arxivId: string): { abs: string; pdf: string; huggingf
   };
 }
 
+/**
+ * The pages of the paper with canonical id `id` (`arxiv:2406.12345`), built from the id alone, or
+ * undefined when `id` is not a canonical id. Every link BiasLens renders or exports comes from
+ * here: never from a URL a page, a message or an imported file supplied.
+ */
+export function paperLinks(
+  id: string,
+): { abs: string; pdf: string; huggingface: string } | undefined {
+  const bare = parseCanonicalId(id);
+  return bare === undefined ? undefined : arxivUrls(bare);
+}
+
 function requireBareId(arxivId: string): string {
   const parsed = typeof arxivId === 'string' ? parseIdText(arxivId.trim()) : undefined;
   if (!parsed) throw new RangeError(`not an arXiv id: ${JSON.stringify(arxivId)}`);

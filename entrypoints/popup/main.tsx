@@ -3,4 +3,7 @@ import { PopupApp } from '../../components/popup-app';
 import { getDatabase } from '../../lib/db/schema';
 import './style.css';
 
-render(<PopupApp db={getDatabase()} />, document.getElementById('app') as HTMLElement);
+const db = getDatabase();
+// Open the database while the first render runs (errors show through the app's queries).
+db.open().catch(() => {});
+render(<PopupApp db={db} />, document.getElementById('app') as HTMLElement);

@@ -1,25 +1,55 @@
-import type { ExtractedPaper, TopicId } from '../paper';
+import type { CorrectionEntry } from '../db/corrections';
+import type { TopicConfig } from '../db/topic-settings';
+import type { ExtractedPaper, SiteId, TopicId } from '../paper';
 import type { PageData, SiteAdapter } from '../sites/types';
+import type { CustomMatch } from '../topics/custom';
+import {
+  builtInTopicIds,
+  type FinalTopic,
+  isEmptyCorrection,
+  type TopicCorrection,
+  toggleCorrection,
+} from '../topics/merge';
 import type { TopicMatch } from '../topics/types';
-import { CardUi, HOST_TAG } from './card-ui';
+import { CardUi, type CardUiHandlers, HOST_TAG } from './card-ui';
+import { QuickNotes } from './quick-notes';
 import { createScheduler, type Scheduler } from './scheduler';
+import { countTopics, isDimmed, SUMMARY_TAG, SummaryPanel, summaryItems } from './summary';
+import { TopicContext } from './topic-context';
+
+/** What one per-page state request returns: which papers are saved, and their corrections. */
+export interface PageState {
+  saved: string[];
+  corrections: CorrectionEntry[];
+}
 
 /** What the annotator needs from the background; typed messages in the extension, fakes in tests. */
-export interface SavedPapersPort {
-  getSavedIds(ids: string[]): Promise<string[]>;
+export interface AnnotatorPort {
+  /** Saved state and corrections of a page's papers, in one message. */
+  getPageState(ids: string[]): Promise<PageState>;
+  /** Custom topics, switched-off topics and the remembered summary filter of `site`. */
+  getConfig(site: SiteId): Promise<TopicConfig>;
   save(paper: ExtractedPaper, topics: TopicId[]): Promise<void>;
   unsave(id: string): Promise<void>;
+  /** Stores a correction (empty: removes it); `topics` become a saved paper's stored topics. */
+  setCorrection(id: string, correction: TopicCorrection, topics: TopicId[]): Promise<void>;
+  setSummaryFilter(site: SiteId, topic: string | null): Promise<void>;
+  /** The paper's note ('' when it has none or is not saved). */
+  getNote(id: string): Promise<string>;
+  updateNote(id: string, note: string): Promise<void>;
 }
 
 export interface AnnotatorOptions {
   doc: Document;
   adapter: SiteAdapter;
   classify: (paper: ExtractedPaper) => TopicMatch[];
-  port: SavedPapersPort;
+  port: AnnotatorPort;
   /** Stops everything (observer, scheduled work) and removes our UI when aborted. */
   signal: AbortSignal;
   scheduler?: Scheduler;
   log?: (message: string, error?: unknown) => void;
+  /** Quiet time before a quick-note edit is sent (tests shorten it). */
+  noteDelayMs?: number;
 }
 
 interface AnnotatedCard {
@@ -27,35 +57,71 @@ interface AnnotatedCard {
   /** The card's paper id as last annotated; a different id on a re-scan means the card was reused. */
   paperId: string;
   paper: ExtractedPaper;
-  topics: TopicMatch[];
+  /** The built-in classifier's topics and the custom topics' matches, before any correction. */
+  classified: TopicMatch[];
+  custom: CustomMatch[];
+  /** What the card shows: after switched-off topics and the user's correction. */
+  topics: FinalTopic[];
   saved: boolean;
   ui: CardUi;
 }
 
 /** Cards processed per slice before yielding, so no task grows long on 2,000-card pages. */
 const SLICE_BUDGET_MS = 8;
+/**
+ * Hosts built in later slices are inserted this many at a time: every insertion batch costs the
+ * page one style and layout pass, so a few big batches beat one per slice.
+ */
+const MOUNT_BATCH = 400;
+/** How long the first pass waits for the user's topic settings before showing badges anyway. */
+const CONFIG_WAIT_MS = 30;
+/** Past this many changed subtrees in one batch, one full scan is cheaper than many small ones. */
+const MAX_DIRTY_ROOTS = 200;
 
 // Attributes of the public contract (see README): tools outside the code rely on these names.
 const ATTR_PAPER = 'data-biaslens-paper';
 const ATTR_TOPICS = 'data-biaslens-topics';
 const ATTR_SAVED = 'data-biaslens-saved';
 const ATTR_COUNT = 'data-biaslens-cards';
+/** Set on cards without the topic chosen in the page summary. */
+const ATTR_DIMMED = 'data-biaslens-dimmed';
+const DIMMED_OPACITY = '0.35';
+const NO_TOPICS: FinalTopic[] = [];
 
 /**
- * Finds the cards of a listing page, annotates each once with topic badges and a Save button,
- * keeps the saved state current, and follows single-page-app changes (cards added, replaced or
- * reused) without ever duplicating the UI.
+ * Finds the cards of a listing page, annotates each once with topic badges (after the user's
+ * custom topics, switched-off topics and corrections) and a Save button, keeps the saved state
+ * and corrections current, shows the page summary, and follows single-page-app changes (cards
+ * added, replaced or reused) without ever duplicating the UI.
  */
 export class Annotator {
   private readonly cards = new Map<Element, AnnotatedCard>();
   private readonly cardsById = new Map<string, Set<AnnotatedCard>>();
+  /** The user's corrections of the papers on this page, by paper id. */
+  private readonly corrections = new Map<string, TopicCorrection>();
+  /** Papers whose correction this tab is sending: their broadcasts would be stale. */
+  private readonly correcting = new Map<string, number>();
   /** Cards whose extraction failed, so each broken card is logged once, not on every pass. */
   private readonly brokenCards = new WeakSet<Element>();
   private readonly scheduler: Scheduler;
   private readonly log: (message: string, error?: unknown) => void;
+  private readonly notes: QuickNotes;
+  private context = new TopicContext();
+  private configLoad: Promise<void> | undefined;
+  private filter: string | undefined;
+  private summary: SummaryPanel | undefined;
+  private theme: 'light' | 'dark' = 'light';
+  private lastHovered: Element | undefined;
   private observer: MutationObserver | undefined;
+  private themeObserver: MutationObserver | undefined;
   private passRunning = false;
   private passRequested = false;
+  /** The next pass scans the whole document (first pass, navigation, many changes). */
+  private fullScanRequested = true;
+  /** Subtrees the page added or changed since the last pass; a pass looks only there. */
+  private dirtyRoots = new Set<Node>();
+  /** The page's embedded data as read by the last pass, kept for extracting at save time. */
+  private pageData: PageData | undefined;
   private stopped = false;
   /** Resolves when the current pass (and any pass it scheduled) has finished; used by tests. */
   private idleWaiters: Array<() => void> = [];
@@ -64,15 +130,49 @@ export class Annotator {
     this.scheduler = options.scheduler ?? createScheduler(options.doc.defaultView ?? undefined);
     this.log =
       options.log ?? ((message, error) => console.warn(`[BiasLens] ${message}`, error ?? ''));
+    this.notes = new QuickNotes({
+      delayMs: options.noteDelayMs ?? 500,
+      ensureSaved: (id) => this.ensureSaved(id),
+      sendNote: (id, note) => options.port.updateNote(id, note),
+      onStatus: (id, status, message) => {
+        const text =
+          status === 'pending'
+            ? 'Saving…'
+            : status === 'saved'
+              ? 'Note saved.'
+              : `Could not save the note: ${message ?? 'unknown error'}`;
+        for (const entry of this.cardsById.get(id) ?? []) entry.ui.setNoteStatus(text);
+      },
+    });
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
   /** Annotates the page now and follows later changes until the signal aborts. */
   start(): void {
     if (this.options.signal.aborted) return;
-    // A previous instance of the content script (before an extension reload) may have left hosts.
-    for (const stale of this.options.doc.querySelectorAll(HOST_TAG)) stale.remove();
+    const { doc, signal } = this.options;
+    // A previous instance of the content script (before an extension reload) may have left UI.
+    for (const stale of doc.querySelectorAll(`${HOST_TAG}, ${SUMMARY_TAG}`)) stale.remove();
+    for (const dimmed of doc.querySelectorAll(`[${ATTR_DIMMED}]`)) undim(dimmed);
+    this.configLoad = this.loadConfig(true);
+    this.theme = pageTheme(doc);
     this.observeMutations();
+    this.observeTheme();
+    // The keyboard command saves the card hovered last when no card has focus.
+    doc.addEventListener(
+      'mouseover',
+      (event) => {
+        const card = (event.target as Element | null)?.closest?.(`[${ATTR_PAPER}]`);
+        if (card && this.cards.has(card)) this.lastHovered = card;
+      },
+      { passive: true, signal },
+    );
+    this.requestPass();
+  }
+
+  /** Scans the whole page again (after a single-page app navigated, say). */
+  rescan(): void {
+    this.fullScanRequested = true;
     this.requestPass();
   }
 
@@ -89,9 +189,44 @@ export class Annotator {
     }
   }
 
-  /** Re-reads the saved state of every card (after the background restarts, say). */
-  async refreshSavedState(): Promise<void> {
-    await this.loadSavedState([...this.cardsById.keys()]);
+  /** Applies a correction made anywhere (a broadcast); this tab's own pending ones win. */
+  applyCorrectionChange(id: string, correction: TopicCorrection): void {
+    if (this.correcting.has(id)) return;
+    this.setCorrection(id, correction);
+  }
+
+  /** Re-reads the topic configuration (after a 'config-changed' broadcast) and re-applies it. */
+  async reloadConfig(): Promise<void> {
+    await this.loadConfig(false);
+  }
+
+  /** Re-reads saved state, corrections and configuration (after the tab was frozen, say). */
+  async refreshState(): Promise<void> {
+    await this.loadConfig(false);
+    await this.loadPageState([...this.cardsById.keys()]);
+  }
+
+  /** Sends every unsent quick-note edit now (the page is being hidden). */
+  flushNotes(): Promise<void> {
+    return this.notes.flush();
+  }
+
+  /**
+   * Saves the card that has focus (or contains it), else the one hovered last: the "save-card"
+   * keyboard command. Resolves to whether there was such a card.
+   */
+  async saveActiveCard(): Promise<boolean> {
+    const active = this.options.doc.activeElement?.closest(`[${ATTR_PAPER}]`);
+    let entry = active ? this.cards.get(active) : undefined;
+    if (!entry && this.lastHovered?.isConnected) entry = this.cards.get(this.lastHovered);
+    if (!entry) return false;
+    if (entry.saved) {
+      entry.ui.announce('Already saved in BiasLens.');
+      return true;
+    }
+    await this.toggle(entry.card);
+    if (entry.saved) entry.ui.announce('Saved to BiasLens.');
+    return true;
   }
 
   private requestPass(): void {
@@ -122,12 +257,16 @@ export class Annotator {
   /** One scan of the page: annotate new or reused cards, drop cards that left the page. */
   private async pass(): Promise<void> {
     const { adapter, doc } = this.options;
+    let changed = false;
     for (const entry of this.cards.values()) {
-      if (!entry.card.isConnected) this.forget(entry);
+      if (!entry.card.isConnected) {
+        this.forget(entry);
+        changed = true;
+      }
     }
 
     const pending: Element[] = [];
-    for (const card of adapter.findCards(doc)) {
+    for (const card of this.candidateCards()) {
       const entry = this.cards.get(card);
       if (!entry) {
         if (!this.brokenCards.has(card) || cardChangedSinceFailure(card)) pending.push(card);
@@ -139,7 +278,11 @@ export class Annotator {
     }
 
     if (pending.length > 0) {
-      const ordered = pending.length > 50 ? visibleFirst(pending, doc) : pending;
+      changed = true;
+      // Custom and switched-off topics apply from the first card, unless the settings are slow
+      // to come (a background waking up): then they are applied when they arrive.
+      if (this.configLoad)
+        await Promise.race([this.configLoad, this.scheduler.sleep(CONFIG_WAIT_MS)]);
       let pageData: PageData | undefined;
       const readPageData = () => {
         if (pageData === undefined && adapter.readPageData) {
@@ -149,45 +292,79 @@ export class Annotator {
             this.log(`[${adapter.id}] could not read the page's embedded data`, error);
             pageData = { abstracts: new Map() };
           }
+          this.pageData = pageData;
         }
         return pageData;
       };
-      const theme = pageTheme(doc);
+      // Ask for the saved state now, with the ids read cheaply, and do the work meanwhile.
+      const expectedIds = new Set<string>();
+      for (const card of pending) {
+        const id = this.readPaperId(card);
+        if (id) expectedIds.add(id);
+      }
+      const early =
+        expectedIds.size > 0
+          ? { ids: expectedIds, state: this.options.port.getPageState([...expectedIds]) }
+          : undefined;
+      // Handled where it is awaited; this keeps an early failure from being reported as unhandled.
+      early?.state.catch(() => undefined);
+      const queue = new WorkQueue(pending, doc);
       const newIds = new Set<string>();
-      let index = 0;
-      while (index < ordered.length && !this.stopped) {
+      const mounts: Array<[Element, Element]> = [];
+      let firstSlice = true;
+      while (!queue.done && !this.stopped) {
         const sliceEnd = this.scheduler.now() + SLICE_BUDGET_MS;
         do {
-          const card = ordered[index++] as Element;
-          const id = this.annotateCard(card, readPageData(), theme);
+          const card = queue.next();
+          if (!card) break;
+          const id = this.annotateCard(card, readPageData(), mounts);
           if (id) newIds.add(id);
-        } while (index < ordered.length && this.scheduler.now() < sliceEnd);
-        if (index < ordered.length) await this.scheduler.yield();
+        } while (this.scheduler.now() < sliceEnd);
+        // The first slice holds the cards on screen: show them now; batch the rest.
+        if (firstSlice || mounts.length >= MOUNT_BATCH || queue.done) this.mountAll(mounts);
+        firstSlice = false;
+        if (!queue.done) await this.scheduler.yield();
       }
+      queue.close();
+      this.mountAll(mounts);
       if (this.stopped) return;
-      await this.loadSavedState([...newIds]);
+      await this.loadPageState([...newIds], early);
     }
+    if (changed || !this.summary?.host.isConnected) this.updateSummary();
     this.writeCount();
   }
 
   /** Annotates (or re-annotates) one card; returns its paper id, or undefined when skipped. */
-  private annotateCard(card: Element, pageData: PageData | undefined, theme: 'light' | 'dark') {
+  private annotateCard(
+    card: Element,
+    pageData: PageData | undefined,
+    mounts: Array<[Element, Element]>,
+  ) {
     const { adapter, classify } = this.options;
     try {
-      const paper = adapter.extractPaper(card, pageData);
-      const topics = classify(paper);
+      // Authors are read when the paper is saved (paperToSave): the pass needs no more.
+      const paper = adapter.extractPaper(card, pageData, { authors: false });
+      const classified = classify(paper);
+      const custom = this.context.matchCustom(paper);
       const previous = this.cards.get(card);
       if (previous) this.forget(previous);
-      const ui =
-        previous?.ui ?? new CardUi(this.options.doc, { onToggleSave: () => this.toggle(card) });
-      const entry: AnnotatedCard = { card, paperId: paper.id, paper, topics, saved: false, ui };
-      ui.setTopics(topics);
-      ui.setTheme(theme);
+      const ui = previous?.ui ?? this.createUi(card);
+      const entry: AnnotatedCard = {
+        card,
+        paperId: paper.id,
+        paper,
+        classified,
+        custom,
+        topics: NO_TOPICS,
+        saved: false,
+        ui,
+      };
+      ui.setTheme(this.theme);
       ui.setSaveState('unsaved');
-      if (!(ui.host.isConnected && card.contains(ui.host))) mount(adapter, card, ui.host);
+      if (!(ui.host.isConnected && card.contains(ui.host))) mounts.push([card, ui.host]);
       card.setAttribute(ATTR_PAPER, paper.id);
-      card.setAttribute(ATTR_TOPICS, topics.map((topic) => topic.id).join(' '));
       card.setAttribute(ATTR_SAVED, 'false');
+      this.showTopics(entry, true);
       this.remember(entry);
       this.brokenCards.delete(card);
       return paper.id;
@@ -201,6 +378,205 @@ export class Annotator {
     }
   }
 
+  /** Inserts the queued hosts in one batch of DOM writes. */
+  private mountAll(mounts: Array<[Element, Element]>): void {
+    for (const [card, host] of mounts) {
+      // A card the page removed meanwhile gets nothing; a later pass sees it if it comes back.
+      if (card.isConnected && this.cards.has(card)) mount(this.options.adapter, card, host);
+    }
+    mounts.length = 0;
+  }
+
+  /**
+   * The cards a pass looks at: every card of the document on a full scan; otherwise only the
+   * cards in, or around, the subtrees the page changed since the last pass.
+   */
+  private candidateCards(): Iterable<Element> {
+    const { adapter, doc } = this.options;
+    const roots = this.dirtyRoots;
+    this.dirtyRoots = new Set();
+    if (this.fullScanRequested || roots.size > MAX_DIRTY_ROOTS) {
+      this.fullScanRequested = false;
+      return adapter.findCards(doc);
+    }
+    const found = new Set<Element>();
+    for (const root of roots) {
+      if (!root.isConnected) continue;
+      const element = root.nodeType === 1 ? (root as Element) : root.parentElement;
+      if (!element) continue;
+      // A change inside a card we know (content wiped, link retargeted): re-check that card.
+      const known = element.closest(`[${ATTR_PAPER}]`);
+      if (known && this.cards.has(known)) {
+        found.add(known);
+        continue;
+      }
+      let cards = adapter.findCards(element);
+      // A piece of a card that was incomplete until now: look from a few ancestors up.
+      for (
+        let up = element.parentElement, level = 0;
+        cards.length === 0 && up && level < 4;
+        level++
+      ) {
+        cards = adapter.findCards(up).filter((card) => card.contains(element));
+        up = up.parentElement;
+      }
+      for (const card of cards) found.add(card);
+    }
+    return found;
+  }
+
+  /** The paper as saved: read again with its authors, which the pass skipped. */
+  private paperToSave(entry: AnnotatedCard): ExtractedPaper {
+    try {
+      const paper = this.options.adapter.extractPaper(entry.card, this.pageData);
+      if (paper.id === entry.paperId) return paper;
+    } catch (error) {
+      this.log(`could not read the authors of ${entry.paperId}`, error);
+    }
+    return entry.paper;
+  }
+
+  private createUi(card: Element): CardUi {
+    const ui = new CardUi(this.options.doc, this.handlers);
+    ui.owner = card;
+    return ui;
+  }
+
+  /** What every card's controls do: one object for the page, told which card each time. */
+  private readonly handlers: CardUiHandlers = {
+    onToggleSave: (ui) => {
+      if (ui.owner) void this.toggle(ui.owner);
+    },
+    topicChoices: (ui) => {
+      const entry = this.entryOf(ui);
+      const shown = new Set(entry?.topics.map((topic) => topic.id));
+      return {
+        choices: this.context.enabled.map(({ id, label, color }) => ({
+          id,
+          label,
+          color,
+          checked: shown.has(id),
+        })),
+        corrected: entry !== undefined && !isEmptyCorrection(this.corrections.get(entry.paperId)),
+      };
+    },
+    onCorrect: (ui, topicId, include) => {
+      const entry = this.entryOf(ui);
+      if (!entry) return;
+      const next = toggleCorrection(this.corrections.get(entry.paperId), topicId, include);
+      void this.sendCorrection(entry, next);
+    },
+    onResetTopics: (ui) => {
+      const entry = this.entryOf(ui);
+      if (entry) void this.sendCorrection(entry, { added: [], removed: [] });
+    },
+    loadNote: async (ui) => {
+      const entry = this.entryOf(ui);
+      if (!entry) return '';
+      return this.notes.unsent(entry.paperId) ?? (await this.options.port.getNote(entry.paperId));
+    },
+    onNoteInput: (ui, note) => {
+      const entry = this.entryOf(ui);
+      if (entry) this.notes.edit(entry.paperId, note);
+    },
+    onNoteFlush: (ui) => {
+      const entry = this.entryOf(ui);
+      if (entry) void this.notes.flush(entry.paperId);
+    },
+  };
+
+  private entryOf(ui: CardUi): AnnotatedCard | undefined {
+    return ui.owner ? this.cards.get(ui.owner) : undefined;
+  }
+
+  /**
+   * Recomputes what a card shows from its classifier and custom matches, the switched-off topics,
+   * the paper's correction and the summary filter; touches the DOM only where something changed.
+   */
+  private showTopics(entry: AnnotatedCard, fresh = false): void {
+    const correction = this.corrections.get(entry.paperId);
+    // Most cards of a listing have no topic at all: skip the merge for them.
+    const topics =
+      entry.classified.length === 0 && entry.custom.length === 0 && !correction
+        ? NO_TOPICS
+        : this.context.merge(entry.classified, entry.custom, correction);
+    const ids = topics.map((topic) => topic.id).join(' ');
+    entry.topics = topics;
+    entry.ui.setTopics(this.context.toCardTopics(topics));
+    if (fresh || entry.card.getAttribute(ATTR_TOPICS) !== ids)
+      entry.card.setAttribute(ATTR_TOPICS, ids);
+    this.applyDim(entry);
+  }
+
+  private applyDim(entry: AnnotatedCard): void {
+    const dimmed = isDimmed(
+      this.filter,
+      entry.topics.map((topic) => topic.id),
+    );
+    if (dimmed === entry.card.hasAttribute(ATTR_DIMMED)) return;
+    if (dimmed) {
+      entry.card.setAttribute(ATTR_DIMMED, 'true');
+      (entry.card as HTMLElement).style?.setProperty('opacity', DIMMED_OPACITY, 'important');
+    } else {
+      undim(entry.card);
+    }
+  }
+
+  private setCorrection(id: string, correction: TopicCorrection): void {
+    if (isEmptyCorrection(correction)) this.corrections.delete(id);
+    else this.corrections.set(id, correction);
+    const entries = this.cardsById.get(id);
+    if (!entries) return;
+    for (const entry of entries) {
+      this.showTopics(entry);
+      entry.ui.refreshMenu();
+    }
+    this.updateSummary();
+  }
+
+  /** Shows a correction at once on every card of the paper, then stores it. */
+  private async sendCorrection(entry: AnnotatedCard, correction: TopicCorrection): Promise<void> {
+    const id = entry.paperId;
+    const before = this.corrections.get(id);
+    this.setCorrection(id, correction);
+    this.correcting.set(id, (this.correcting.get(id) ?? 0) + 1);
+    try {
+      const topics = builtInTopicIds(entry.topics.map((topic) => topic.id));
+      await this.options.port.setCorrection(id, correction, topics);
+      entry.ui.announce('Topics updated.');
+    } catch (error) {
+      this.log(`could not store the topics of ${id}`, error);
+      entry.ui.announce('BiasLens could not store your change of topics.');
+      if (this.correcting.get(id) === 1)
+        this.setCorrection(id, before ?? { added: [], removed: [] });
+    } finally {
+      const left = (this.correcting.get(id) ?? 1) - 1;
+      if (left > 0) this.correcting.set(id, left);
+      else this.correcting.delete(id);
+    }
+  }
+
+  private async loadConfig(initial: boolean): Promise<void> {
+    let config: TopicConfig;
+    try {
+      config = await this.options.port.getConfig(this.options.adapter.id);
+    } catch (error) {
+      this.log('could not read the topic settings', error);
+      return;
+    }
+    if (this.stopped) return;
+    this.context = new TopicContext(config);
+    if (initial && config.summaryFilter) this.filter = config.summaryFilter;
+    if (this.filter !== undefined && !this.context.enabled.some((t) => t.id === this.filter))
+      this.filter = undefined;
+    if (this.cards.size === 0) return;
+    for (const entry of this.cards.values()) {
+      entry.custom = this.context.matchCustom(entry.paper);
+      this.showTopics(entry);
+    }
+    this.updateSummary();
+  }
+
   private readPaperId(card: Element): string | undefined {
     const { adapter } = this.options;
     try {
@@ -210,13 +586,37 @@ export class Annotator {
     }
   }
 
-  private async loadSavedState(ids: string[]): Promise<void> {
+  /**
+   * Reads and applies the saved state and corrections of `ids`. `early` is a request the pass
+   * sent before its work for the ids it expected, so the round trip overlaps that work; ids it
+   * did not cover (a card whose id changed meanwhile) go in one more request.
+   */
+  private async loadPageState(
+    ids: string[],
+    early?: { ids: ReadonlySet<string>; state: Promise<PageState> },
+  ): Promise<void> {
     if (ids.length === 0) return;
     try {
-      const saved = new Set(await this.options.port.getSavedIds(ids));
+      const missing = early ? ids.filter((id) => !early.ids.has(id)) : ids;
+      const [first, rest] = await Promise.all([
+        early?.state,
+        missing.length > 0 ? this.options.port.getPageState(missing) : undefined,
+      ]);
+      const state: PageState = {
+        saved: [...(first?.saved ?? []), ...(rest?.saved ?? [])],
+        corrections: [...(first?.corrections ?? []), ...(rest?.corrections ?? [])],
+      };
       if (this.stopped) return;
+      const saved = new Set(state.saved);
       for (const id of ids) {
         for (const entry of this.cardsById.get(id) ?? []) this.setSaved(entry, saved.has(id));
+      }
+      const corrected = new Map(state.corrections.map((c) => [c.id, c] as const));
+      for (const id of ids) {
+        const correction = corrected.get(id);
+        const known = this.corrections.get(id);
+        if (this.correcting.has(id) || (!correction && !known)) continue;
+        this.setCorrection(id, correction ?? { added: [], removed: [] });
       }
     } catch (error) {
       this.log('could not read which papers are saved', error);
@@ -232,8 +632,8 @@ export class Annotator {
       if (wasSaved) await this.options.port.unsave(entry.paperId);
       else
         await this.options.port.save(
-          entry.paper,
-          entry.topics.map((topic) => topic.id),
+          this.paperToSave(entry),
+          builtInTopicIds(entry.topics.map((topic) => topic.id)),
         );
       this.applySavedChange([entry.paperId], !wasSaved);
     } catch (error) {
@@ -243,11 +643,50 @@ export class Annotator {
     }
   }
 
+  /** Saves a paper before its first quick note (a note belongs to a saved paper). */
+  private async ensureSaved(id: string): Promise<void> {
+    const entry = this.cardsById.get(id)?.values().next().value;
+    if (!entry || entry.saved) return;
+    await this.options.port.save(
+      this.paperToSave(entry),
+      builtInTopicIds(entry.topics.map((topic) => topic.id)),
+    );
+    this.applySavedChange([id], true);
+  }
+
   private setSaved(entry: AnnotatedCard, saved: boolean): void {
     entry.saved = saved;
     entry.ui.setSaveState(saved ? 'saved' : 'unsaved');
     const value = saved ? 'true' : 'false';
     if (entry.card.getAttribute(ATTR_SAVED) !== value) entry.card.setAttribute(ATTR_SAVED, value);
+  }
+
+  /** The user chose a summary topic (or cleared it): dim the other cards, remember it per site. */
+  private chooseFilter(topic: string | undefined): void {
+    this.filter = topic;
+    for (const entry of this.cards.values()) this.applyDim(entry);
+    this.updateSummary();
+    this.options.port
+      .setSummaryFilter(this.options.adapter.id, topic ?? null)
+      .catch((error: unknown) => this.log('could not remember the summary filter', error));
+  }
+
+  /** Shows the page summary on pages with more than one card, with current counts. */
+  private updateSummary(): void {
+    const { doc } = this.options;
+    if (this.cards.size < 2) {
+      this.summary?.host.remove();
+      return;
+    }
+    this.summary ??= new SummaryPanel(doc, { onChoose: (topic) => this.chooseFilter(topic) });
+    const counts = countTopics([...this.cards.values()].map((e) => e.topics.map((t) => t.id)));
+    this.summary.update(
+      summaryItems(counts, this.context.enabled, this.filter),
+      this.cards.size,
+      this.filter,
+    );
+    this.summary.setTheme(this.theme);
+    if (!this.summary.host.isConnected) (doc.body ?? doc.documentElement).append(this.summary.host);
   }
 
   private remember(entry: AnnotatedCard): void {
@@ -274,7 +713,21 @@ export class Annotator {
     const view = this.options.doc.defaultView;
     if (!view?.MutationObserver) return;
     this.observer = new view.MutationObserver((records) => {
-      if (records.some(isForeignMutation)) this.requestPass();
+      let foreign = false;
+      for (const record of records) {
+        if (!isForeignMutation(record)) continue;
+        foreign = true;
+        if (record.type === 'attributes') {
+          this.dirtyRoots.add(record.target);
+          continue;
+        }
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1 && !isOurs(node)) this.dirtyRoots.add(node);
+        }
+        // Removals inside a card (a re-render wiping our host) make that card worth a look.
+        if (record.removedNodes.length > 0) this.dirtyRoots.add(record.target);
+      }
+      if (foreign) this.requestPass();
     });
     this.observer.observe(this.options.doc.documentElement, {
       childList: true,
@@ -285,23 +738,66 @@ export class Annotator {
     });
   }
 
+  /** Follows the page's theme: Hugging Face toggles class `dark` on <html>; the OS setting. */
+  private observeTheme(): void {
+    const { doc, signal } = this.options;
+    const view = doc.defaultView;
+    const update = () => {
+      const theme = pageTheme(doc);
+      if (theme === this.theme) return;
+      this.theme = theme;
+      for (const entry of this.cards.values()) entry.ui.setTheme(theme);
+      this.summary?.setTheme(theme);
+    };
+    if (view?.MutationObserver) {
+      this.themeObserver = new view.MutationObserver(update);
+      this.themeObserver.observe(doc.documentElement, {
+        attributes: true,
+        attributeFilter: ['class', 'data-theme', 'style'],
+      });
+    }
+    view?.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', update, {
+      signal,
+    });
+  }
+
   private stop(): void {
     if (this.stopped) return;
     this.stopped = true;
     this.observer?.disconnect();
+    this.themeObserver?.disconnect();
     this.scheduler.cancel();
+    this.notes.cancelAll();
     for (const entry of this.cards.values()) {
       entry.ui.host.remove();
       entry.card.removeAttribute(ATTR_PAPER);
       entry.card.removeAttribute(ATTR_TOPICS);
       entry.card.removeAttribute(ATTR_SAVED);
+      undim(entry.card);
     }
+    this.summary?.host.remove();
+    // Anything else bearing our marks: cards the page cloned from annotated ones, say.
+    const { doc } = this.options;
+    for (const element of doc.querySelectorAll(
+      `[${ATTR_PAPER}], [${ATTR_SAVED}], [${ATTR_TOPICS}]`,
+    )) {
+      element.removeAttribute(ATTR_PAPER);
+      element.removeAttribute(ATTR_TOPICS);
+      element.removeAttribute(ATTR_SAVED);
+      undim(element);
+    }
+    for (const stale of doc.querySelectorAll(`${HOST_TAG}, ${SUMMARY_TAG}`)) stale.remove();
     this.cards.clear();
     this.cardsById.clear();
     this.options.doc.documentElement.removeAttribute(ATTR_COUNT);
     for (const resolve of this.idleWaiters) resolve();
     this.idleWaiters = [];
   }
+}
+
+function undim(card: Element): void {
+  card.removeAttribute(ATTR_DIMMED);
+  (card as HTMLElement).style?.removeProperty('opacity');
 }
 
 function mount(adapter: SiteAdapter, card: Element, host: Element): void {
@@ -321,12 +817,16 @@ function mount(adapter: SiteAdapter, card: Element, host: Element): void {
   }
 }
 
+function isOurs(node: Node): boolean {
+  const name = node.nodeName.toLowerCase();
+  return name === HOST_TAG || name === SUMMARY_TAG;
+}
+
 /** A mutation made by the page, not by us adding or updating our own hosts. */
 function isForeignMutation(record: MutationRecord): boolean {
   if (record.type === 'attributes') return true;
-  const ours = (node: Node) => node.nodeName.toLowerCase() === HOST_TAG;
-  for (const node of record.addedNodes) if (!ours(node)) return true;
-  for (const node of record.removedNodes) if (!ours(node)) return true;
+  for (const node of record.addedNodes) if (!isOurs(node)) return true;
+  for (const node of record.removedNodes) if (!isOurs(node)) return true;
   return false;
 }
 
@@ -343,23 +843,66 @@ function cardChangedSinceFailure(card: Element): boolean {
 }
 
 /**
- * Orders cards so the ones on screen are annotated first. All layout reads happen here, in one
- * batch before any write of the pass, so they cost one layout at most.
+ * The cards of a pass, in document order, except that cards the browser reports on screen jump
+ * the queue. An IntersectionObserver tells us after the browser's own next layout, so finding
+ * the visible cards never forces a layout of its own (no getBoundingClientRect in a loop).
  */
-function visibleFirst(cards: Element[], doc: Document): Element[] {
-  const viewportHeight = doc.defaultView?.innerHeight ?? 800;
-  const distance = new Map<Element, number>();
-  for (const card of cards) {
-    const rect = card.getBoundingClientRect();
-    const d =
-      rect.bottom < 0 ? -rect.bottom : rect.top > viewportHeight ? rect.top - viewportHeight : 0;
-    distance.set(card, d);
+class WorkQueue {
+  private index = 0;
+  private readonly urgent: Element[] = [];
+  private readonly taken = new Set<Element>();
+  private observer: IntersectionObserver | undefined;
+
+  constructor(
+    private readonly cards: Element[],
+    doc: Document,
+  ) {
+    const View = doc.defaultView?.IntersectionObserver;
+    if (cards.length <= 50 || !View) return;
+    this.observer = new View((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting && !this.taken.has(entry.target)) this.urgent.push(entry.target);
+      }
+      this.close();
+    });
+    for (const card of cards) this.observer.observe(card);
   }
-  return [...cards].sort((a, b) => (distance.get(a) ?? 0) - (distance.get(b) ?? 0));
+
+  get done(): boolean {
+    return this.taken.size >= this.cards.length;
+  }
+
+  next(): Element | undefined {
+    let card = this.urgent.pop();
+    while (card && this.taken.has(card)) card = this.urgent.pop();
+    if (!card) {
+      while (this.index < this.cards.length && this.taken.has(this.cards[this.index] as Element))
+        this.index++;
+      card = this.cards[this.index++];
+    }
+    if (card) this.taken.add(card);
+    return card;
+  }
+
+  close(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
 }
 
-function pageTheme(doc: Document): 'light' | 'dark' {
+/**
+ * The page's theme: explicit marks on <html> first (Hugging Face sets class `dark`), then the
+ * system setting when the page says it follows it (`<meta name="color-scheme">` or the root's
+ * `color-scheme` listing dark). Read once at start and when <html> or the setting changes.
+ */
+export function pageTheme(doc: Document): 'light' | 'dark' {
   const html = doc.documentElement;
-  if (html.classList.contains('dark') || html.dataset.theme === 'dark') return 'dark';
-  return 'light';
+  const marked = html.dataset.theme ?? html.getAttribute('data-color-mode');
+  if (html.classList.contains('dark') || marked === 'dark') return 'dark';
+  if (html.classList.contains('light') || marked === 'light') return 'light';
+  const view = doc.defaultView;
+  if (!view?.matchMedia?.('(prefers-color-scheme: dark)').matches) return 'light';
+  const meta = doc.querySelector('meta[name="color-scheme"]')?.getAttribute('content') ?? '';
+  const rootScheme = view.getComputedStyle?.(html).colorScheme ?? '';
+  return /\bdark\b/.test(`${meta} ${rootScheme}`) ? 'dark' : 'light';
 }

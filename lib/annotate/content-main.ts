@@ -16,18 +16,63 @@ export function startBiasLens(ctx: ContentScriptContext, doc: Document): Annotat
     doc,
     adapter,
     classify: (paper) => classify({ title: paper.title, abstract: paper.abstract }),
-    port: messagingPort,
+    port: whileValid(ctx, messagingPort),
     signal: ctx.signal,
   });
+  stopWhenOrphaned(ctx, doc);
   const stopListening = onBroadcast((broadcast) => {
-    if (broadcast.type === 'saved-changed')
-      annotator.applySavedChange(broadcast.ids, broadcast.saved);
+    switch (broadcast.type) {
+      case 'saved-changed':
+        annotator.applySavedChange(broadcast.ids, broadcast.saved);
+        break;
+      case 'topics-corrected':
+        annotator.applyCorrectionChange(broadcast.id, broadcast);
+        break;
+      case 'config-changed':
+        void annotator.reloadConfig();
+        break;
+      case 'save-card':
+        void annotator.saveActiveCard();
+    }
   });
   ctx.onInvalidated(stopListening);
+  const view = doc.defaultView as Window;
   // A tab restored from the back/forward cache missed every broadcast sent while it was frozen.
-  ctx.addEventListener(doc.defaultView as Window, 'pageshow', (event) => {
-    if ((event as PageTransitionEvent).persisted) void annotator.refreshSavedState();
+  ctx.addEventListener(view, 'pageshow', (event) => {
+    if ((event as PageTransitionEvent).persisted) void annotator.refreshState();
   });
+  // A single-page app navigated (Hugging Face date and search views): look at the whole page again.
+  ctx.addEventListener(view, 'wxt:locationchange', () => annotator.rescan());
+  // Leaving the page: send the quick note being typed.
+  ctx.addEventListener(view, 'pagehide', () => void annotator.flushNotes());
   annotator.start();
   return annotator;
+}
+
+/**
+ * An extension reload or update orphans this script: Chrome injects no new one into open tabs,
+ * and the old one learns of it only when it looks (`ctx.isInvalid`, which then aborts `ctx` and
+ * so removes our UI). It looks on the user's next pointer, key or focus and when the tab is shown
+ * again, before the click reaches a dead Save button (docs/SECURITY.md, "Lifecycle").
+ */
+function stopWhenOrphaned(ctx: ContentScriptContext, doc: Document): void {
+  const look = () => void ctx.isInvalid;
+  for (const type of ['pointerdown', 'keydown', 'focusin'] as const) {
+    ctx.addEventListener(doc, type, look, { capture: true, passive: true });
+  }
+  ctx.addEventListener(doc, 'visibilitychange', look);
+}
+
+/**
+ * `port` with every method checking the context first: once orphaned, a call never settles (so
+ * nothing fails or logs) while `ctx` stops everything. Covers methods added to the port later.
+ */
+function whileValid<T extends object>(ctx: ContentScriptContext, port: T): T {
+  return new Proxy(port, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => (ctx.isInvalid ? ctx.block() : value.apply(target, args));
+    },
+  });
 }

@@ -1,21 +1,28 @@
 import { LIMITS, sendRequest } from '../messages';
 import type { ExtractedPaper } from '../paper';
-import type { SavedPapersPort } from './annotator';
+import type { AnnotatorPort, PageState } from './annotator';
 
 /** The annotator's link to the background: typed messages, errors turned into exceptions. */
-export const messagingPort: SavedPapersPort = {
-  async getSavedIds(ids) {
-    const saved: string[] = [];
+export const messagingPort: AnnotatorPort = {
+  async getPageState(ids) {
+    const state: PageState = { saved: [], corrections: [] };
     // One message per page in practice; chunked only for pages beyond the request bound.
     for (let start = 0; start < ids.length; start += LIMITS.ids) {
       const response = await sendRequest({
-        type: 'get-saved-state',
+        type: 'get-page-state',
         ids: ids.slice(start, start + LIMITS.ids),
       });
       if (!response.ok) throw new Error(response.error);
-      saved.push(...response.saved);
+      state.saved.push(...response.saved);
+      state.corrections.push(...response.corrections);
     }
-    return saved;
+    return state;
+  },
+  async getConfig(site) {
+    const response = await sendRequest({ type: 'get-topic-config', site });
+    if (!response.ok) throw new Error(response.error);
+    const { customTopics, disabled, summaryFilter } = response;
+    return { customTopics, disabled, summaryFilter };
   },
   async save(paper, topics) {
     const response = await sendRequest({ type: 'save-paper', paper: fitToLimits(paper), topics });
@@ -23,6 +30,29 @@ export const messagingPort: SavedPapersPort = {
   },
   async unsave(id) {
     const response = await sendRequest({ type: 'unsave-paper', id });
+    if (!response.ok) throw new Error(response.error);
+  },
+  async setCorrection(id, correction, topics) {
+    const response = await sendRequest({
+      type: 'set-topic-correction',
+      id,
+      added: [...correction.added],
+      removed: [...correction.removed],
+      topics,
+    });
+    if (!response.ok) throw new Error(response.error);
+  },
+  async setSummaryFilter(site, topic) {
+    const response = await sendRequest({ type: 'set-summary-filter', site, topic });
+    if (!response.ok) throw new Error(response.error);
+  },
+  async getNote(id) {
+    const response = await sendRequest({ type: 'get-note', id });
+    if (!response.ok) throw new Error(response.error);
+    return response.note;
+  },
+  async updateNote(id, note) {
+    const response = await sendRequest({ type: 'update-note', id, note });
     if (!response.ok) throw new Error(response.error);
   },
 };

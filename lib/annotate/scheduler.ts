@@ -5,6 +5,8 @@ export interface Scheduler {
   /** Resolves in a new task, letting the page handle input and paint in between. */
   yield(): Promise<void>;
   now(): number;
+  /** Resolves after `ms` milliseconds (never, once cancelled). */
+  sleep(ms: number): Promise<void>;
   /** Drops every pending task (the content script is stopping). */
   cancel(): void;
 }
@@ -29,6 +31,12 @@ export function createScheduler(view: (Window & typeof globalThis) | undefined):
       return typeof native?.yield === 'function' ? native.yield.call(native) : macrotask();
     },
     now: () => host.performance.now(),
+    sleep: (ms) =>
+      new Promise<void>((resolve) =>
+        host.setTimeout(() => {
+          if (!cancelled) resolve();
+        }, ms),
+      ),
     cancel() {
       cancelled = true;
     },

@@ -1,7 +1,20 @@
 import { browser } from 'wxt/browser';
-import { getSavedIds, savePaper, unsavePaper, updateNote } from '../db/papers';
+import { getCorrections, setCorrection } from '../db/corrections';
+import { describeStorageError, whenDatabaseReady } from '../db/errors';
+import { getSavedIds, savePaper } from '../db/papers';
 import type { BiasLensDB } from '../db/schema';
+import {
+  deleteCustomTopic,
+  getTopicConfig,
+  saveCustomTopic,
+  setDisabledTopics,
+  setSummaryFilter,
+} from '../db/topic-settings';
 import { type Broadcast, parseRequest, type Request, type Response } from '../messages';
+import { runNotebookRequest } from './notebook';
+import { refusalFor, type Sender } from './sender-policy';
+
+export type { Sender } from './sender-policy';
 
 /** What the request handler needs from its environment (injected so tests can fake it). */
 export interface HandlerDeps {
@@ -9,11 +22,6 @@ export interface HandlerDeps {
   broadcast: (message: Broadcast) => Promise<void> | void;
   /** The current time in epoch milliseconds. */
   now: () => number;
-}
-
-/** The part of a runtime.MessageSender the handler looks at. */
-export interface Sender {
-  id?: string;
 }
 
 /**
@@ -41,32 +49,86 @@ export function createRequestHandler(
         notify({ type: 'saved-changed', ids: [record.id], saved: true });
         return { ok: true, record };
       }
-      case 'unsave-paper': {
-        const removed = await unsavePaper(db, request.id);
-        notify({ type: 'saved-changed', ids: [request.id], saved: false });
+      // Notes, tags, delete with undo, import: ./notebook.ts.
+      case 'unsave-paper':
+      case 'update-note':
+      case 'update-tags':
+      case 'rename-tag':
+      case 'restore-papers':
+      case 'import-papers':
+        return runNotebookRequest(db, request, { now: deps.now, notify });
+      case 'get-page-state': {
+        const [saved, corrections] = await Promise.all([
+          getSavedIds(db, request.ids),
+          getCorrections(db, request.ids),
+        ]);
+        return { ok: true, saved, corrections };
+      }
+      case 'get-note': {
+        const record = await db.papers.get(request.id);
+        return { ok: true, saved: record !== undefined, note: record?.note ?? '' };
+      }
+      case 'set-topic-correction': {
+        const { id, added, removed, topics } = request;
+        const result = await setCorrection(
+          db,
+          id,
+          topics ? { added, removed, topics } : { added, removed },
+          deps.now(),
+        );
+        const correction = result.correction
+          ? { id, added: result.correction.added, removed: result.correction.removed }
+          : null;
+        notify({
+          type: 'topics-corrected',
+          id,
+          added: correction?.added ?? [],
+          removed: correction?.removed ?? [],
+        });
+        return { ok: true, correction, record: result.paper ?? null };
+      }
+      case 'get-topic-config':
+        return { ok: true, ...(await getTopicConfig(db, request.site)) };
+      case 'save-custom-topic': {
+        const topic = await saveCustomTopic(db, request.topic, deps.now());
+        notify({ type: 'config-changed' });
+        return { ok: true, topic };
+      }
+      case 'delete-custom-topic': {
+        const removed = await deleteCustomTopic(db, request.id);
+        notify({ type: 'config-changed' });
         return { ok: true, removed };
       }
-      case 'update-note': {
-        const record = await updateNote(db, request.id, request.note, deps.now());
-        if (!record) return { ok: false, error: `${request.id} is not saved` };
-        return { ok: true, record };
+      case 'set-disabled-topics': {
+        const disabled = await setDisabledTopics(db, request.ids);
+        notify({ type: 'config-changed' });
+        return { ok: true, disabled };
       }
+      case 'set-summary-filter':
+        await setSummaryFilter(db, request.site, request.topic);
+        return { ok: true };
     }
   };
 
   return async (message, sender) => {
-    // Only our own content scripts and pages: other extensions and web pages are refused.
-    if (!sender.id || sender.id !== browser.runtime.id) {
+    // Only our own content scripts and pages: other extensions and web pages are refused, and
+    // content scripts may send only the requests a listing page needs (./sender-policy.ts).
+    const extension = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+    if (!sender.id || sender.id !== extension.id) {
       return { ok: false, error: 'Refused: the message does not come from BiasLens' };
     }
     const request = parseRequest(message);
     if ('error' in request) return { ok: false, error: request.error };
+    const refusal = refusalFor(sender, request.type, extension);
+    if (refusal) return { ok: false, error: refusal };
     try {
+      // Fails fast (instead of hanging) while an older page blocks a database upgrade.
+      await whenDatabaseReady(db);
       return await run(request);
     } catch (error) {
       console.error(`[BiasLens] ${request.type} failed`, error);
-      const reason = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: `${request.type} failed: ${reason}` };
+      // Storage faults (quota, blocked upgrade) in words the user can act on (../db/errors.ts).
+      return { ok: false, error: `${request.type} failed: ${describeStorageError(error)}` };
     }
   };
 }

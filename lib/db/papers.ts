@@ -1,3 +1,11 @@
+import { mergeImportedPaper } from '../notebook/merge';
+import {
+  applyTagChanges,
+  normalizeTag,
+  renameTagIn,
+  TAG_LIMITS,
+  tagProblem,
+} from '../notebook/tags';
 import { type ExtractedPaper, TOPIC_IDS, type TopicId } from '../paper';
 import { arxivUrls } from '../paper-id';
 import type { BiasLensDB } from './schema';
@@ -40,6 +48,8 @@ export function mergePaper(
     note: existing?.note ?? '',
     tags: existing?.tags ?? [],
   };
+  if (existing?.noteUpdatedAt !== undefined) record.noteUpdatedAt = existing.noteUpdatedAt;
+  if (existing?.tagsUpdatedAt !== undefined) record.tagsUpdatedAt = existing.tagsUpdatedAt;
   const version = latestVersion(existing?.version, paper.version);
   if (version !== undefined) record.version = version;
   const abstract = paper.abstract ?? existing?.abstract;
@@ -64,6 +74,15 @@ export async function savePaper(
   });
 }
 
+/** Deletes a saved paper (and its note); resolves to the removed record, for an undo. */
+export async function removePaper(db: BiasLensDB, id: string): Promise<PaperRecord | undefined> {
+  return db.transaction('rw', db.papers, async () => {
+    const existing = await db.papers.get(id);
+    if (existing) await db.papers.delete(id);
+    return existing;
+  });
+}
+
 /** Deletes a saved paper (and its note); resolves to whether it was saved. */
 export async function unsavePaper(db: BiasLensDB, id: string): Promise<boolean> {
   return db.transaction('rw', db.papers, async () => {
@@ -73,19 +92,136 @@ export async function unsavePaper(db: BiasLensDB, id: string): Promise<boolean> 
   });
 }
 
-/** Replaces a saved paper's note; resolves to the updated record, or undefined if not saved. */
+/** The outcome of a note edit: the stored record, and whether this edit is what it holds. */
+export interface NoteEdit {
+  record: PaperRecord;
+  /** False when a later edit (by its edit time) was already stored; the record is then as it was. */
+  applied: boolean;
+}
+
+/**
+ * Stores a note edit made at `editedAt` (epoch ms, clamped to `now`) unless the stored note was
+ * edited later: of two editors (the popup and a card) the later edit always wins, whatever order
+ * their messages arrive in. A stored edit time in the future (another machine's clock, via an
+ * import) is not trusted to block edits. Resolves to undefined when the paper is not saved.
+ */
+export async function editNote(
+  db: BiasLensDB,
+  id: string,
+  note: string,
+  editedAt: number,
+  now: number,
+): Promise<NoteEdit | undefined> {
+  const at = Math.min(editedAt, now);
+  return db.transaction('rw', db.papers, async () => {
+    const existing = await db.papers.get(id);
+    if (!existing) return undefined;
+    const stored = existing.noteUpdatedAt;
+    if (stored !== undefined && stored <= now && at < stored) {
+      return { record: existing, applied: false };
+    }
+    const record: PaperRecord = {
+      ...existing,
+      note,
+      noteUpdatedAt: at,
+      updatedAt: Math.max(now, existing.updatedAt),
+    };
+    await db.papers.put(record);
+    return { record, applied: true };
+  });
+}
+
+/** Replaces a saved paper's note (edited now); resolves to the stored record, or undefined. */
 export async function updateNote(
   db: BiasLensDB,
   id: string,
   note: string,
   now: number,
 ): Promise<PaperRecord | undefined> {
+  return (await editNote(db, id, note, now, now))?.record;
+}
+
+/**
+ * Adds and removes tags of one saved paper (lib/notebook/tags.ts rules). Changes commute, so
+ * two windows tagging the same paper at once both keep their tag. Undefined when not saved.
+ */
+export async function updateTags(
+  db: BiasLensDB,
+  id: string,
+  change: { add: readonly string[]; remove: readonly string[] },
+  now: number,
+): Promise<PaperRecord | undefined> {
   return db.transaction('rw', db.papers, async () => {
     const existing = await db.papers.get(id);
     if (!existing) return undefined;
-    const record: PaperRecord = { ...existing, note, updatedAt: now };
+    const tags = applyTagChanges(existing.tags, change.add, change.remove);
+    if (tags.length > TAG_LIMITS.perPaper) {
+      throw new RangeError(`a paper can have at most ${TAG_LIMITS.perPaper} tags`);
+    }
+    if (tags.length === existing.tags.length && tags.every((tag, i) => tag === existing.tags[i])) {
+      return existing;
+    }
+    const record: PaperRecord = { ...existing, tags, tagsUpdatedAt: now, updatedAt: now };
     await db.papers.put(record);
     return record;
+  });
+}
+
+/**
+ * Renames tag `from` to `to` on every paper (case-insensitive on `from`); where a paper already
+ * has `to`, the two merge. One transaction; resolves to the number of papers changed.
+ */
+export async function renameTag(
+  db: BiasLensDB,
+  from: string,
+  to: string,
+  now: number,
+): Promise<number> {
+  const target = normalizeTag(to);
+  const problem = tagProblem(target);
+  if (problem) throw new RangeError(`the new tag name ${problem}`);
+  const source = normalizeTag(from).toLocaleLowerCase();
+  return db.transaction('rw', db.papers, async () => {
+    // The multi-entry index is case-sensitive: find every spelling of `from` first.
+    const spellings = (await db.papers.orderBy('tags').uniqueKeys()).filter(
+      (key): key is string => typeof key === 'string' && key.toLocaleLowerCase() === source,
+    );
+    if (spellings.length === 0) return 0;
+    const records = await db.papers.where('tags').anyOf(spellings).toArray();
+    const changed: PaperRecord[] = [];
+    for (const record of records) {
+      const tags = renameTagIn(record.tags, from, target);
+      if (tags.length === record.tags.length && tags.every((tag, i) => tag === record.tags[i])) {
+        continue;
+      }
+      changed.push({ ...record, tags, tagsUpdatedAt: now, updatedAt: now });
+    }
+    await db.papers.bulkPut(changed);
+    return changed.length;
+  });
+}
+
+/**
+ * Puts back papers that were deleted (the popup's Undo), in one transaction. A paper saved again
+ * meanwhile is merged like an import (the newer edit of each field wins, no note is lost).
+ * Resolves to the ids that were not saved before (now saved again).
+ */
+export async function restorePapers(
+  db: BiasLensDB,
+  records: readonly PaperRecord[],
+): Promise<string[]> {
+  return db.transaction('rw', db.papers, async () => {
+    const existing = await db.papers.bulkGet(records.map((record) => record.id));
+    const puts: PaperRecord[] = [];
+    const restored: string[] = [];
+    records.forEach((record, i) => {
+      const merged = mergeImportedPaper(existing[i], record);
+      if (!merged.ok) throw new RangeError(`${record.id}: ${merged.error}`);
+      if (merged.outcome === 'new') restored.push(record.id);
+      if (merged.outcome !== 'unchanged') puts.push(merged.record);
+    });
+    await db.papers.bulkPut(puts);
+    return restored;
   });
 }
 
@@ -97,6 +233,29 @@ export async function getSavedIds(db: BiasLensDB, ids: readonly string[]): Promi
     .anyOf([...new Set(ids)])
     .primaryKeys();
   return keys;
+}
+
+/**
+ * The `limit` newest saved papers: all the popup's first paint needs. (Counting is separate:
+ * at 10,000 papers a count takes several times longer than reading this page.)
+ */
+export async function listNewest(db: BiasLensDB, limit: number): Promise<PaperRecord[]> {
+  return db.papers.orderBy('savedAt').reverse().limit(limit).toArray();
+}
+
+/** How many papers are saved. */
+export async function countPapers(db: BiasLensDB): Promise<number> {
+  return db.papers.count();
+}
+
+/** Every tag in use with its number of papers, read from the tags index alone. */
+export async function listTagCounts(db: BiasLensDB): Promise<{ tag: string; count: number }[]> {
+  const keys = await db.papers.orderBy('tags').keys();
+  const counts = new Map<string, number>();
+  for (const key of keys) if (typeof key === 'string') counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
 
 /** Every saved paper, newest first (by savedAt). */

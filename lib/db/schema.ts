@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { watchBlocked } from './errors';
 import type { CustomTopicRecord, PaperRecord, SettingRecord, TopicCorrectionRecord } from './types';
 
 /** The default IndexedDB name, in the extension origin (never a host page's). */
@@ -19,6 +20,8 @@ export class BiasLensDB extends Dexie {
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
+    // From the start, so a blocked upgrade is known even if the first open began elsewhere.
+    watchBlocked(this);
     this.version(1).stores({
       // Saved papers, keyed by canonical id (`arxiv:2406.12345`); multi-entry topics and tags.
       papers: 'id, savedAt, updatedAt, source, *topics, *tags',

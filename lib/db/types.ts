@@ -1,6 +1,9 @@
 import type { SiteId, TopicId } from '../paper';
 
-/** One saved paper, as stored (schema v1). Timestamps are epoch milliseconds. */
+/**
+ * One saved paper, as stored (schema v1; `noteUpdatedAt` and `tagsUpdatedAt` added without a
+ * schema change, as they are not indexed). Timestamps are epoch milliseconds.
+ */
 export interface PaperRecord {
   /** Canonical id, e.g. `arxiv:2406.12345` (primary key). */
   id: string;
@@ -16,9 +19,18 @@ export interface PaperRecord {
   /** The site the paper was saved from. */
   source: SiteId;
   savedAt: number;
+  /** Last change of any field (metadata refresh, note, tags). */
   updatedAt: number;
   note: string;
+  /**
+   * When the note was last edited (the edit's own time, so a late-arriving older edit can never
+   * overwrite a newer one); absent while the note was never edited.
+   */
+  noteUpdatedAt?: number;
+  /** User tags (lib/notebook/tags.ts): trimmed, unique ignoring case. */
   tags: string[];
+  /** When the tags last changed; absent while they never did. */
+  tagsUpdatedAt?: number;
 }
 
 /**

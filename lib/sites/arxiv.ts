@@ -31,8 +31,13 @@ const LISTING = {
   title: '.list-title',
   /** One link per author; affiliations, when present, are plain text between them. */
   authors: '.list-authors > a',
-  /** Only on /new (empty `p` on replacements); /recent and /pastweek show titles only. */
-  abstract: '.meta > p.mathjax',
+  /** The entry's one `div.meta`, a child of the `dd`, holding every field. */
+  meta: '.meta',
+  /**
+   * A child of `.meta`, only on /new (empty `p` on replacements); /recent and /pastweek show
+   * titles only. Looked up among meta's few children: a querySelector would walk every author.
+   */
+  abstract: 'p.mathjax',
 } as const;
 
 const SEARCH = {
@@ -121,7 +126,7 @@ export const arxivAdapter: SiteAdapter = {
     }
   },
 
-  extractPaper(card) {
+  extractPaper(card, _pageData, options) {
     const kind = requireKind(card);
     const parsed = requireId(card, kind);
     const arxivId = parsed.arxivId;
@@ -129,7 +134,7 @@ export const arxivAdapter: SiteAdapter = {
       id: canonicalArxivId(arxivId),
       arxivId,
       title: requireTitle(card, kind),
-      authors: readAuthors(card, kind),
+      authors: options?.authors === false ? [] : readAuthors(card, kind),
       url: arxivUrls(arxivId).abs,
       site: 'arxiv',
     };
@@ -219,6 +224,15 @@ function requireTitle(card: Element, kind: CardKind): string {
   return title;
 }
 
+/** The first child of `parent` matching `selector` (children only, never the whole subtree). */
+function childMatching(parent: Element | null, selector: string): Element | null {
+  if (!parent) return null;
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.matches(selector)) return child;
+  }
+  return null;
+}
+
 function readAuthors(card: Element, kind: CardKind): string[] {
   const selector =
     kind === 'listing' ? LISTING.authors : kind === 'search' ? SEARCH.authors : ABS.authors;
@@ -232,7 +246,7 @@ function readAuthors(card: Element, kind: CardKind): string[] {
 
 function readAbstract(card: Element, kind: CardKind): string | undefined {
   if (kind === 'listing') {
-    const element = card.querySelector(LISTING.abstract);
+    const element = childMatching(childMatching(card, LISTING.meta), LISTING.abstract);
     return (element && readableText(element)) || undefined;
   }
   if (kind === 'search') {

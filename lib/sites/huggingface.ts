@@ -16,7 +16,7 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { arxivUrls, canonicalArxivId, isBareArxivId } from '../paper-id';
-import { collapseWhitespace, readableText } from './text';
+import { cleanText, readableText } from './text';
 import { CardExtractionError, type MountPoint, type PageData, type SiteAdapter } from './types';
 
 // Selectors, stable hooks first. Checked against the real daily list of 2026-09-28
@@ -125,7 +125,7 @@ export const huggingfaceAdapter: SiteAdapter = {
     return data;
   },
 
-  extractPaper(card, pageData) {
+  extractPaper(card, pageData, options) {
     const kind = requireKind(card);
     const arxivId = requireId(card, kind);
     // Copied: the same paper can appear twice on a page, and callers may keep the array.
@@ -134,7 +134,12 @@ export const huggingfaceAdapter: SiteAdapter = {
       id: canonicalArxivId(arxivId),
       arxivId,
       title: requireTitle(card, kind),
-      authors: islandAuthors ? [...islandAuthors] : readAuthors(card, kind),
+      authors:
+        options?.authors === false
+          ? []
+          : islandAuthors
+            ? [...islandAuthors]
+            : readAuthors(card, kind),
       url: arxivUrls(arxivId).huggingface,
       site: 'huggingface',
     };
@@ -241,7 +246,7 @@ function readAuthors(card: Element, kind: CardKind): string[] {
     return names;
   }
   for (const avatar of card.querySelectorAll(LIST.authorAvatars)) {
-    const name = collapseWhitespace(avatar.getAttribute('title') ?? '');
+    const name = cleanText(avatar.getAttribute('title') ?? '');
     if (name) names.push(name);
   }
   // The avatar list is `flex-row-reverse`: the DOM order is the reverse of what readers see.
@@ -280,7 +285,7 @@ function collectPapers(json: unknown, into: PageData & { authors: Map<string, st
     if (!isRecord(node)) continue;
     const { id, summary, authors } = node;
     if (typeof id === 'string' && typeof summary === 'string' && isBareArxivId(id)) {
-      const abstract = collapseWhitespace(summary);
+      const abstract = cleanText(summary);
       if (abstract && !into.abstracts.has(id)) into.abstracts.set(id, abstract);
       const names = authorNames(authors);
       if (names.length > 0 && !into.authors.has(id)) into.authors.set(id, names);
@@ -297,7 +302,7 @@ function authorNames(authors: unknown): string[] {
   const names: string[] = [];
   for (const author of authors) {
     if (!isRecord(author) || author.hidden === true || typeof author.name !== 'string') continue;
-    const name = collapseWhitespace(author.name);
+    const name = cleanText(author.name);
     if (name) names.push(name);
   }
   return names;

@@ -13,6 +13,15 @@ export interface PageData {
   authors?: Map<string, string[]>;
 }
 
+/** What `extractPaper` may skip when the caller does not need it yet. */
+export interface ExtractOptions {
+  /**
+   * Read the authors (default true). Annotating a 2,000-card page needs only ids, titles and
+   * abstracts; authors are read when a paper is saved, which halves the DOM reads of a pass.
+   */
+  authors?: boolean;
+}
+
 /** Where our UI host goes relative to an element of the card. */
 export interface MountPoint {
   anchor: Element;
@@ -39,7 +48,7 @@ export interface SiteAdapter {
    * The paper a card shows. Throws `CardExtractionError` when a required field is missing;
    * the caller logs it and skips that card.
    */
-  extractPaper(card: Element, pageData?: PageData): ExtractedPaper;
+  extractPaper(card: Element, pageData?: PageData, options?: ExtractOptions): ExtractedPaper;
   /**
    * The canonical id a card shows, read cheaply (one lookup, no text collection). The annotator
    * calls it on every re-scan to notice a card element reused for another paper.

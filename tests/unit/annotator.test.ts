@@ -1,81 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Annotator, type SavedPapersPort } from '../../lib/annotate/annotator';
-import type { Scheduler } from '../../lib/annotate/scheduler';
-import type { ExtractedPaper, TopicId } from '../../lib/paper';
-import { CardExtractionError, type SiteAdapter } from '../../lib/sites/types';
-import type { TopicMatch } from '../../lib/topics/types';
-
-// A minimal adapter over a toy markup: <li class="paper"><a href="/abs/ID">Title</a></li>.
-const toyAdapter: SiteAdapter = {
-  id: 'arxiv',
-  name: 'toy',
-  matches: () => true,
-  exampleUrls: [],
-  findCards: (root) => [...root.querySelectorAll('li.paper')],
-  extractPaper(card) {
-    const link = card.querySelector('a[href^="/abs/"]');
-    if (!link) throw new CardExtractionError('arxiv', 'id', 'a[href^="/abs/"]');
-    const arxivId = (link.getAttribute('href') ?? '').slice('/abs/'.length);
-    return {
-      id: `arxiv:${arxivId}`,
-      arxivId,
-      title: link.textContent ?? '',
-      authors: [],
-      url: `https://arxiv.org/abs/${arxivId}`,
-      site: 'arxiv',
-    };
-  },
-  paperIdOf(card) {
-    const href = card.querySelector('a[href^="/abs/"]')?.getAttribute('href');
-    return href ? `arxiv:${href.slice(5)}` : undefined;
-  },
-  mountPoint: (card) => ({ anchor: card, position: 'append' }),
-};
-
-const classifyByTitle = (paper: ExtractedPaper): TopicMatch[] =>
-  /gender/i.test(paper.title) ? [{ id: 'social', score: 0.9, evidence: ['gender'] }] : [];
-
-/** Runs every scheduled task synchronously-ish: tasks go to microtasks, yields resolve at once. */
-function immediateScheduler(): Scheduler {
-  let cancelled = false;
-  return {
-    soon: (task) => queueMicrotask(() => !cancelled && task()),
-    yield: () => Promise.resolve(),
-    now: () => performance.now(),
-    cancel: () => {
-      cancelled = true;
-    },
-  };
-}
-
-class FakePort implements SavedPapersPort {
-  saved = new Set<string>();
-  savedStateCalls: string[][] = [];
-  saves: Array<{ paper: ExtractedPaper; topics: TopicId[] }> = [];
-  async getSavedIds(ids: string[]) {
-    this.savedStateCalls.push(ids);
-    return ids.filter((id) => this.saved.has(id));
-  }
-  async save(paper: ExtractedPaper, topics: TopicId[]) {
-    this.saves.push({ paper, topics });
-    this.saved.add(paper.id);
-  }
-  async unsave(id: string) {
-    this.saved.delete(id);
-  }
-}
-
-function card(id: string, title: string): string {
-  return `<li class="paper"><a href="/abs/${id}">${title}</a></li>`;
-}
-
-/** Lets MutationObserver callbacks and the passes they schedule run. */
-async function settle(annotator: Annotator) {
-  for (let i = 0; i < 3; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 0));
-    await annotator.whenIdle();
-  }
-}
+import { Annotator } from '../../lib/annotate/annotator';
+import {
+  card,
+  classifyByTitle,
+  FakePort,
+  immediateScheduler,
+  settle,
+  toyAdapter,
+} from './annotator-fakes';
 
 describe('Annotator', () => {
   let controller: AbortController;
@@ -115,7 +47,7 @@ describe('Annotator', () => {
     expect(document.querySelectorAll('biaslens-card')).toHaveLength(2);
     expect(document.documentElement.getAttribute('data-biaslens-cards')).toBe('2');
     // The saved state of the whole page comes from one request.
-    expect(port.savedStateCalls).toEqual([['arxiv:2406.00001', 'arxiv:2406.00002']]);
+    expect(port.pageStateCalls).toEqual([['arxiv:2406.00001', 'arxiv:2406.00002']]);
   });
 
   it('renders badges and the Save button inside an open shadow root, as text', async () => {
@@ -124,7 +56,7 @@ describe('Annotator', () => {
     const root = cards()[0]?.querySelector('biaslens-card')?.shadowRoot;
     expect(root?.mode).toBe('open');
     expect(root?.querySelector('.badge')?.textContent).toBe('Social');
-    expect(root?.querySelector('button')?.textContent).toBe('Save');
+    expect(root?.querySelector('button.save')?.textContent).toBe('Save');
   });
 
   it('annotates cards added later exactly once and leaves the others untouched', async () => {
@@ -135,7 +67,7 @@ describe('Annotator', () => {
     await settle(annotator);
     expect(document.querySelectorAll('biaslens-card')).toHaveLength(3);
     expect(cards()[0]?.querySelector('biaslens-card')).toBe(firstHost);
-    expect(port.savedStateCalls.at(-1)).toEqual(['arxiv:2406.00003']);
+    expect(port.pageStateCalls.at(-1)).toEqual(['arxiv:2406.00003']);
     expect(document.documentElement.getAttribute('data-biaslens-cards')).toBe('3');
   });
 
@@ -182,7 +114,9 @@ describe('Annotator', () => {
       ?.insertAdjacentHTML('beforeend', card('2406.00001', 'Same paper again'));
     annotator.start();
     await settle(annotator);
-    const button = cards()[0]?.querySelector('biaslens-card')?.shadowRoot?.querySelector('button');
+    const button = cards()[0]
+      ?.querySelector('biaslens-card')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('button.save');
     button?.click();
     await vi.waitFor(() => expect(port.saves).toHaveLength(1));
     expect(port.saves[0]?.topics).toEqual(['social']);
@@ -193,7 +127,9 @@ describe('Annotator', () => {
         ),
       ).toHaveLength(2),
     );
-    const label = cards()[2]?.querySelector('biaslens-card')?.shadowRoot?.querySelector('button');
+    const label = cards()[2]
+      ?.querySelector('biaslens-card')
+      ?.shadowRoot?.querySelector('button.save');
     expect(label?.textContent).toBe('Saved');
   });
 

@@ -19,7 +19,8 @@ let db: BiasLensDB;
 let counter = 0;
 let broadcast: ReturnType<typeof vi.fn<(message: Broadcast) => void>>;
 let handle: ReturnType<typeof createRequestHandler>;
-const own = () => ({ id: fakeBrowser.runtime.id });
+// An extension page (the popup): the browser sets the sender's url to the page's.
+const own = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -86,6 +87,8 @@ describe('createRequestHandler', () => {
     expect(await handle({ type: 'unsave-paper', id: paper.id }, own())).toEqual({
       ok: true,
       removed: true,
+      // The removed record comes back so the popup can offer Undo.
+      record: expect.objectContaining({ id: paper.id, title: 'Measuring Bias' }),
     });
     await vi.waitFor(() =>
       expect(broadcast).toHaveBeenCalledWith({

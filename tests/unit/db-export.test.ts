@@ -31,7 +31,9 @@ describe('buildExport', () => {
           version: 3,
           abstract: 'An abstract.',
           note: 'A note\nwith two lines',
+          noteUpdatedAt: Date.UTC(2025, 5, 2),
           tags: ['to-read'],
+          tagsUpdatedAt: Date.UTC(2025, 5, 3),
           source: 'huggingface',
         }),
       ],
@@ -59,9 +61,17 @@ describe('buildExport', () => {
           savedAt: '2025-06-01T00:00:00.000Z',
           updatedAt: '2025-06-01T00:00:00.001Z',
           note: 'A note\nwith two lines',
+          noteUpdatedAt: '2025-06-02T00:00:00.000Z',
           tags: ['to-read'],
+          tagsUpdatedAt: '2025-06-03T00:00:00.000Z',
         },
-        expect.objectContaining({ id: 'arxiv:2406.00001', version: null, abstract: null }),
+        expect.objectContaining({
+          id: 'arxiv:2406.00001',
+          version: null,
+          abstract: null,
+          noteUpdatedAt: null,
+          tagsUpdatedAt: null,
+        }),
       ],
     });
   });
@@ -85,6 +95,9 @@ describe('exportFileName', () => {
     );
     expect(exportFileName(new Date(2025, 11, 31, 23, 59).getTime())).toBe(
       'biaslens-export-2025-12-31.json',
+    );
+    expect(exportFileName(new Date(2025, 0, 5, 12).getTime(), 'bib')).toBe(
+      'biaslens-export-2025-01-05.bib',
     );
   });
 });

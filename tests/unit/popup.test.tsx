@@ -28,7 +28,10 @@ beforeEach(async () => {
   // Wired like entrypoints/background.ts; the fake browser's sender has no id, the real one does.
   fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
     requests.push(message);
-    return handle(message, { id: fakeBrowser.runtime.id });
+    return handle(message, {
+      id: fakeBrowser.runtime.id,
+      url: fakeBrowser.runtime.getURL('/popup.html'),
+    });
   });
 });
 
@@ -75,7 +78,7 @@ describe('PopupApp', () => {
       'Vision Transformers',
       'Gender Bias in Language Models',
     ]);
-    expect(screen.getByText('3 saved papers')).toBeTruthy();
+    expect(await screen.findByText('3 saved papers')).toBeTruthy();
 
     const link = screen.getByRole('link', { name: 'Fair Ranking at Scale' });
     expect(link.getAttribute('href')).toBe('https://arxiv.org/abs/2406.00002');
@@ -107,7 +110,7 @@ describe('PopupApp', () => {
 
   it('saves the note through the background after typing stops, in one request', async () => {
     await seed();
-    render(<PopupApp db={db} />);
+    render(<PopupApp db={db} now={() => NOW} />);
     const [note] = await screen.findAllByRole('textbox', { name: 'Note' });
     if (!note) throw new Error('no note');
     fireEvent.input(note, { target: { value: 'R' } });
@@ -118,7 +121,7 @@ describe('PopupApp', () => {
       expect((await db.papers.get('arxiv:2406.00002'))?.note).toBe('Read §3 first'),
     );
     expect(requests).toEqual([
-      { type: 'update-note', id: 'arxiv:2406.00002', note: 'Read §3 first' },
+      { type: 'update-note', id: 'arxiv:2406.00002', note: 'Read §3 first', editedAt: NOW },
     ]);
     expect((note as HTMLTextAreaElement).value).toBe('Read §3 first');
   });
@@ -147,7 +150,10 @@ describe('PopupApp', () => {
     render(<PopupApp db={db} />);
     const search = await screen.findByRole('searchbox', { name: 'Search saved papers' });
     fireEvent.input(search, { target: { value: 'jane' } });
-    expect(titles()).toEqual(['Vision Transformers', 'Gender Bias in Language Models']);
+    // Every paper is loaded just after the first paint; then each keystroke filters at once.
+    await waitFor(() =>
+      expect(titles()).toEqual(['Vision Transformers', 'Gender Bias in Language Models']),
+    );
     expect(screen.getByText('2 of 3 saved papers')).toBeTruthy();
     fireEvent.input(search, { target: { value: 'existing NOTE' } });
     expect(titles()).toEqual(['Vision Transformers']);
@@ -164,7 +170,7 @@ describe('PopupApp', () => {
       expect(titles()).toEqual(['Fair Ranking at Scale', 'Gender Bias in Language Models']),
     );
     expect(requests).toContainEqual({ type: 'unsave-paper', id: 'arxiv:2406.00003' });
-    expect(screen.getByText('2 saved papers')).toBeTruthy();
+    expect(await screen.findByText('2 saved papers')).toBeTruthy();
   });
 
   it('also follows writes made elsewhere (the background saving from a tab)', async () => {

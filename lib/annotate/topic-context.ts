@@ -1,0 +1,83 @@
+import type { TopicConfig } from '../db/topic-settings';
+import type { ExtractedPaper, TopicId } from '../paper';
+import { TOPIC_IDS } from '../paper';
+import {
+  type CompiledCustomTopics,
+  type CustomMatch,
+  compileCustomTopics,
+  customTopicInfo,
+  matchCustomTopics,
+} from '../topics/custom';
+import { type FinalTopic, mergeTopics, type TopicCorrection } from '../topics/merge';
+import { getTopicInfo } from '../topics/taxonomy';
+import type { TopicMatch } from '../topics/types';
+import type { CardTopic } from './card-ui';
+
+/** How a topic is drawn, built-in or custom. */
+export interface TopicDisplay {
+  id: string;
+  label: string;
+  color: string;
+  textColor: string;
+  description: string;
+}
+
+/**
+ * The topic configuration of one page (custom topics, topics switched off), compiled once per
+ * change: one regex for every custom phrase, and display data for every topic that can show.
+ */
+export class TopicContext {
+  readonly disabled: ReadonlySet<string>;
+  private readonly compiled: CompiledCustomTopics;
+  private readonly customIds: readonly string[];
+  /** Every topic that can show (built-in and not switched off, then custom), in display order. */
+  readonly enabled: readonly TopicDisplay[];
+  private readonly byId = new Map<string, TopicDisplay>();
+
+  constructor(config: Pick<TopicConfig, 'customTopics' | 'disabled'> = emptyConfig()) {
+    this.disabled = new Set(config.disabled);
+    this.compiled = compileCustomTopics(config.customTopics);
+    this.customIds = config.customTopics.map((topic) => topic.id);
+    for (const id of TOPIC_IDS) this.byId.set(id, getTopicInfo(id));
+    for (const topic of config.customTopics) this.byId.set(topic.id, customTopicInfo(topic));
+    this.enabled = [...this.byId.values()].filter((topic) => !this.disabled.has(topic.id));
+  }
+
+  /** The custom topics whose phrases occur in the paper's title or abstract. */
+  matchCustom(paper: ExtractedPaper): CustomMatch[] {
+    return matchCustomTopics(this.compiled, paper);
+  }
+
+  /** The paper's final topics: classifier and custom matches, switched-off topics, correction. */
+  merge(
+    classified: readonly TopicMatch[],
+    custom: readonly CustomMatch[],
+    correction: TopicCorrection | undefined,
+  ): FinalTopic[] {
+    return mergeTopics({
+      classified,
+      custom,
+      correction,
+      disabled: this.disabled,
+      customIds: this.customIds,
+    });
+  }
+
+  display(id: string): TopicDisplay | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Final topics with their display data, as the card UI draws them. */
+  toCardTopics(topics: readonly FinalTopic[]): CardTopic[] {
+    const shown: CardTopic[] = [];
+    for (const topic of topics) {
+      const display = this.byId.get(topic.id);
+      if (display) shown.push({ ...display, evidence: topic.evidence, source: topic.source });
+    }
+    return shown;
+  }
+}
+
+function emptyConfig(): Pick<TopicConfig, 'customTopics' | 'disabled'> {
+  return { customTopics: [], disabled: [] as TopicId[] };
+}

@@ -1,0 +1,343 @@
+/**
+ * `npm run bench`: what BiasLens costs on the biggest listings, in real headless Chromium with the
+ * built extension. Each page is loaded with the extension and, in the same run, without it, where a
+ * tiny script does the floor of the work (append one small element per card and nothing else).
+ * Prints one table; it reports and never fails on timing (it exits non-zero only if it breaks).
+ *
+ * Options: --runs N (default 3; medians are printed), --json (also print the raw numbers as JSON).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { buildArxivListing, buildHfList } from '../tests/e2e/generated-pages';
+import { EXTENSION_DIR, type ExtensionSession, launchWithExtension } from '../tests/e2e/harness';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) || 3 : 3;
+const ARXIV_URL = 'https://arxiv.org/list/q-fin/pastweek?skip=0&show=2000';
+const HF_URL = 'https://huggingface.co/papers/date/2026-09-28';
+const ARXIV_CARDS = 2000;
+const HF_CARDS = 500;
+const LOAD_MORE = 100;
+
+interface PageRun {
+  /** DOMContentLoaded until the work is done and the next frame has been produced, ms. */
+  doneMs: number;
+  blockingMs: number;
+  longestTaskMs: number;
+  heapBytes: number;
+}
+
+/**
+ * Installed in the page's main world before any of its scripts. Records long tasks, and the
+ * moment the work is finished: in 'extension' mode when <html data-biaslens-cards> reaches the
+ * expected count; in 'floor' mode it does the floor work itself at DOMContentLoaded.
+ */
+function instrumentPage(options: {
+  mode: 'extension' | 'floor';
+  expected: number;
+  cardSelector: string;
+}) {
+  type Bench = { longTasks: Array<[number, number]>; dcl: number; done: number; frame: number };
+  const bench: Bench = { longTasks: [], dcl: 0, done: 0, frame: 0 };
+  (window as unknown as { __bench: Bench }).__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const finish = () => {
+    bench.done = performance.now();
+    requestAnimationFrame(() => setTimeout(() => (bench.frame = performance.now()), 0));
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    bench.dcl = performance.now();
+    if (options.mode === 'floor') {
+      for (const card of document.querySelectorAll(options.cardSelector)) {
+        const mark = document.createElement('span');
+        mark.textContent = '•';
+        card.append(mark);
+      }
+      finish();
+    }
+  });
+  if (options.mode === 'extension') {
+    const observer = new MutationObserver(() => {
+      if (
+        document.documentElement?.getAttribute('data-biaslens-cards') === String(options.expected)
+      ) {
+        observer.disconnect();
+        finish();
+      }
+    });
+    // Init scripts run before <html> exists: watch the document for the attribute instead.
+    observer.observe(document, {
+      attributes: true,
+      subtree: true,
+      attributeFilter: ['data-biaslens-cards'],
+    });
+  }
+}
+
+async function measure(
+  session: ExtensionSession,
+  url: string,
+  mode: 'extension' | 'floor',
+  expected: number,
+  cardSelector: string,
+): Promise<{ run: PageRun; page: Page }> {
+  const page = await session.context.newPage();
+  // tsx compiles with esbuild's keepNames, which wraps functions in a `__name` helper the page lacks.
+  await page.addInitScript({ content: 'window.__name = (fn) => fn;' });
+  await page.addInitScript(instrumentPage, { mode, expected, cardSelector });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(
+    () => (window as unknown as { __bench: { frame: number } }).__bench.frame > 0,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  // Let trailing work (saved-state replies, idle slices) finish inside the measured window.
+  await page.waitForTimeout(1000);
+  const bench = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          __bench: { longTasks: Array<[number, number]>; dcl: number; frame: number };
+        }
+      ).__bench,
+  );
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  const blockingMs = bench.longTasks.reduce(
+    (sum, [, duration]) => sum + Math.max(0, duration - 50),
+    0,
+  );
+  const longestTaskMs = bench.longTasks.reduce((max, [, duration]) => Math.max(max, duration), 0);
+  return {
+    run: { doneMs: bench.frame - bench.dcl, blockingMs, longestTaskMs, heapBytes: heap.usedSize },
+    page,
+  };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+async function loadMore(
+  page: Page,
+  cards: string[],
+  already: number,
+): Promise<{ ms: number; touched: number }> {
+  return page.evaluate(
+    async ({ cards, expected }) => {
+      const existing = [...document.querySelectorAll('article')];
+      const grid = existing[0]?.parentElement;
+      if (!grid) throw new Error('no card grid');
+      let touched = 0;
+      const watcher = new MutationObserver((records) => {
+        touched += records.length;
+      });
+      for (const card of existing)
+        watcher.observe(card, {
+          childList: true,
+          subtree: true,
+          attributes: true,
+          characterData: true,
+        });
+      const start = performance.now();
+      const done = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (document.documentElement.getAttribute('data-biaslens-cards') === String(expected)) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(document.documentElement, {
+          attributes: true,
+          attributeFilter: ['data-biaslens-cards'],
+        });
+      });
+      grid.insertAdjacentHTML('beforeend', cards.join(''));
+      const end = await done;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      watcher.disconnect();
+      return { ms: end - start, touched };
+    },
+    { cards, expected: already + cards.length },
+  );
+}
+
+function fileSizes(dir: string, match: (path: string) => boolean): { raw: number; gzip: number } {
+  let raw = 0;
+  let gzip = 0;
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (match(path.slice(dir.length + 1))) {
+        const content = readFileSync(path);
+        raw += content.length;
+        gzip += gzipSync(content, { level: 9 }).length;
+      }
+    }
+  };
+  walk(dir);
+  return { raw, gzip };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+async function main() {
+  const arxiv = buildArxivListing(ARXIV_CARDS);
+  const hf = buildHfList(HF_CARDS);
+  const extraPages = new Map([
+    [ARXIV_URL, arxiv.html],
+    [HF_URL, hf.html],
+  ]);
+  const withExtension = await launchWithExtension({ fixtures: [], extraPages });
+  const without = await launchWithExtension({ fixtures: [], extraPages, withExtension: false });
+  const rows: string[][] = [];
+  const raw: Record<string, unknown> = {};
+  try {
+    const pages = [
+      {
+        name: `arXiv, ${ARXIV_CARDS} cards`,
+        url: ARXIV_URL,
+        cards: ARXIV_CARDS,
+        selector: 'dl#articles > dd',
+      },
+      { name: `HF, ${HF_CARDS} cards`, url: HF_URL, cards: HF_CARDS, selector: 'article' },
+    ];
+    for (const spec of pages) {
+      const ext: PageRun[] = [];
+      const floor: PageRun[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const a = await measure(withExtension, spec.url, 'extension', spec.cards, spec.selector);
+        ext.push(a.run);
+        if (spec.url === HF_URL && i === 0) {
+          const more = Array.from({ length: LOAD_MORE }, (_, k) => hf.cardHtml(HF_CARDS + k));
+          const result = await loadMore(a.page, more, spec.cards);
+          raw.loadMore = result;
+          rows.push([
+            `HF: ${LOAD_MORE} cards added by the page`,
+            'annotated within',
+            ms(result.ms),
+            '≤ 100 ms',
+            result.ms <= 100 ? 'ok' : 'MISSED',
+          ]);
+          rows.push([
+            `HF: ${LOAD_MORE} cards added by the page`,
+            'mutations in cards already there',
+            String(result.touched),
+            '0',
+            result.touched === 0 ? 'ok' : 'MISSED',
+          ]);
+        }
+        await a.page.close();
+        const b = await measure(without, spec.url, 'floor', spec.cards, spec.selector);
+        floor.push(b.run);
+        await b.page.close();
+      }
+      raw[spec.name] = { ext, floor };
+      const done = median(ext.map((r) => r.doneMs));
+      const floorDone = median(floor.map((r) => r.doneMs));
+      const ratio = done / floorDone;
+      const addedBlocking =
+        median(ext.map((r) => r.blockingMs)) - median(floor.map((r) => r.blockingMs));
+      const longest = median(ext.map((r) => r.longestTaskMs));
+      const longestFloor = median(floor.map((r) => r.longestTaskMs));
+      const heapGrowth =
+        median(ext.map((r) => r.heapBytes)) - median(floor.map((r) => r.heapBytes));
+      const big = spec.cards === ARXIV_CARDS;
+      rows.push([spec.name, 'DOMContentLoaded → all annotated', ms(done), '', '']);
+      rows.push([spec.name, 'floor: one element per card, no extension', ms(floorDone), '', '']);
+      rows.push([
+        spec.name,
+        'ratio to the floor',
+        `${ratio.toFixed(2)}x`,
+        big ? '≤ 3x' : '',
+        big ? (ratio <= 3 ? 'ok' : 'MISSED') : '',
+      ]);
+      rows.push([
+        spec.name,
+        'added blocking time (extension − without)',
+        ms(addedBlocking),
+        '≤ 50 ms',
+        addedBlocking <= 50 ? 'ok' : 'MISSED',
+      ]);
+      rows.push([
+        spec.name,
+        'longest task with / without extension',
+        `${ms(longest)} / ${ms(longestFloor)}`,
+        '≤ 50 ms',
+        longest <= 50 ? 'ok' : 'MISSED',
+      ]);
+      rows.push([
+        spec.name,
+        'JS heap growth (extension − without)',
+        mb(heapGrowth),
+        big ? '≤ 5 MB' : '',
+        big ? (heapGrowth <= 5 * 1024 * 1024 ? 'ok' : 'MISSED') : '',
+      ]);
+    }
+  } finally {
+    await withExtension.close();
+    await without.close();
+  }
+
+  const content = fileSizes(
+    EXTENSION_DIR,
+    (p) => p.startsWith('content-scripts/') && p.endsWith('.js'),
+  );
+  const background = fileSizes(EXTENSION_DIR, (p) => p === 'background.js');
+  const popup = fileSizes(
+    EXTENSION_DIR,
+    (p) => p === 'popup.html' || /^(chunks|assets)\/popup-/.test(p),
+  );
+  rows.push([
+    'bundle',
+    'content script (raw / gzip)',
+    `${kb(content.raw)} / ${kb(content.gzip)}`,
+    '≤ 30 KB gzip',
+    content.gzip <= 30 * 1024 ? 'ok' : 'MISSED',
+  ]);
+  rows.push([
+    'bundle',
+    'background (raw / gzip)',
+    `${kb(background.raw)} / ${kb(background.gzip)}`,
+    '',
+    '',
+  ]);
+  rows.push([
+    'bundle',
+    'popup (raw / gzip)',
+    `${kb(popup.raw)} / ${kb(popup.gzip)}`,
+    '≤ 60 KB gzip',
+    popup.gzip <= 60 * 1024 ? 'ok' : 'MISSED',
+  ]);
+
+  const header = ['page', 'metric', 'measured', 'target', ''];
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)),
+  );
+  const line = (row: string[]) =>
+    `| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`;
+  console.log(
+    `BiasLens benchmark: median of ${RUNS} runs, headless Chromium, ${new Date().toISOString()}`,
+  );
+  console.log(line(header));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const row of rows) console.log(line(row));
+  if (process.argv.includes('--json')) console.log(JSON.stringify(raw, null, 2));
+}
+
+await main();

@@ -1,0 +1,131 @@
+/** Shared fakes of the annotator tests: a toy site adapter, a scheduler and the background port. */
+import type { AnnotatorPort, PageState } from '../../lib/annotate/annotator';
+import type { Scheduler } from '../../lib/annotate/scheduler';
+import type { CorrectionEntry } from '../../lib/db/corrections';
+import type { TopicConfig } from '../../lib/db/topic-settings';
+import type { ExtractedPaper, SiteId, TopicId } from '../../lib/paper';
+import { CardExtractionError, type SiteAdapter } from '../../lib/sites/types';
+import type { TopicCorrection } from '../../lib/topics/merge';
+import type { TopicMatch } from '../../lib/topics/types';
+
+// A minimal adapter over a toy markup: <li class="paper"><a href="/abs/ID">Title</a></li>.
+export const toyAdapter: SiteAdapter = {
+  id: 'arxiv',
+  name: 'toy',
+  matches: () => true,
+  exampleUrls: [],
+  findCards: (root) => [...root.querySelectorAll('li.paper')],
+  extractPaper(card) {
+    const link = card.querySelector('a[href^="/abs/"]');
+    if (!link) throw new CardExtractionError('arxiv', 'id', 'a[href^="/abs/"]');
+    const arxivId = (link.getAttribute('href') ?? '').slice('/abs/'.length);
+    return {
+      id: `arxiv:${arxivId}`,
+      arxivId,
+      title: link.textContent ?? '',
+      authors: [],
+      url: `https://arxiv.org/abs/${arxivId}`,
+      site: 'arxiv',
+    };
+  },
+  paperIdOf(card) {
+    const href = card.querySelector('a[href^="/abs/"]')?.getAttribute('href');
+    return href ? `arxiv:${href.slice(5)}` : undefined;
+  },
+  mountPoint: (card) => ({ anchor: card, position: 'append' }),
+};
+
+/** "Gender" in a title gives Social; "judge" gives Evaluation. */
+export const classifyByTitle = (paper: ExtractedPaper): TopicMatch[] => {
+  const topics: TopicMatch[] = [];
+  if (/gender/i.test(paper.title)) topics.push({ id: 'social', score: 0.9, evidence: ['gender'] });
+  if (/judge/i.test(paper.title))
+    topics.push({ id: 'evaluation', score: 0.9, evidence: ['judge'] });
+  return topics;
+};
+
+/** Runs every scheduled task synchronously-ish: tasks go to microtasks, yields resolve at once. */
+export function immediateScheduler(): Scheduler {
+  let cancelled = false;
+  return {
+    soon: (task) => queueMicrotask(() => !cancelled && task()),
+    yield: () => Promise.resolve(),
+    now: () => performance.now(),
+    sleep: () => Promise.resolve(),
+    cancel: () => {
+      cancelled = true;
+    },
+  };
+}
+
+/** A background in memory, recording every call. */
+export class FakePort implements AnnotatorPort {
+  saved = new Set<string>();
+  notes = new Map<string, string>();
+  corrections = new Map<string, CorrectionEntry>();
+  config: TopicConfig = { customTopics: [], disabled: [], summaryFilter: null };
+  pageStateCalls: string[][] = [];
+  configCalls: SiteId[] = [];
+  saves: Array<{ paper: ExtractedPaper; topics: TopicId[] }> = [];
+  correctionCalls: Array<{ id: string; correction: TopicCorrection; topics: TopicId[] }> = [];
+  filterCalls: Array<{ site: SiteId; topic: string | null }> = [];
+  noteCalls: Array<{ id: string; note: string }> = [];
+  calls: string[] = [];
+
+  async getPageState(ids: string[]): Promise<PageState> {
+    this.pageStateCalls.push(ids);
+    return {
+      saved: ids.filter((id) => this.saved.has(id)),
+      corrections: ids.flatMap((id) => {
+        const correction = this.corrections.get(id);
+        return correction ? [correction] : [];
+      }),
+    };
+  }
+  async getConfig(site: SiteId) {
+    this.configCalls.push(site);
+    return structuredClone(this.config);
+  }
+  async save(paper: ExtractedPaper, topics: TopicId[]) {
+    this.calls.push(`save ${paper.id}`);
+    this.saves.push({ paper, topics });
+    this.saved.add(paper.id);
+  }
+  async unsave(id: string) {
+    this.saved.delete(id);
+  }
+  async setCorrection(id: string, correction: TopicCorrection, topics: TopicId[]) {
+    this.correctionCalls.push({ id, correction, topics });
+    if (correction.added.length + correction.removed.length === 0) this.corrections.delete(id);
+    else
+      this.corrections.set(id, {
+        id,
+        added: [...correction.added],
+        removed: [...correction.removed],
+      });
+  }
+  async setSummaryFilter(site: SiteId, topic: string | null) {
+    this.filterCalls.push({ site, topic });
+  }
+  async getNote(id: string) {
+    return this.notes.get(id) ?? '';
+  }
+  async updateNote(id: string, note: string) {
+    this.calls.push(`note ${id}`);
+    if (!this.saved.has(id)) throw new Error(`${id} is not saved`);
+    this.noteCalls.push({ id, note });
+    this.notes.set(id, note);
+  }
+}
+
+export function card(id: string, title: string): string {
+  return `<li class="paper"><a href="/abs/${id}">${title}</a></li>`;
+}
+
+/** Lets MutationObserver callbacks and the passes they schedule run. */
+export async function settle(annotator: { whenIdle(): Promise<void> }) {
+  for (let i = 0; i < 3; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await annotator.whenIdle();
+  }
+}

@@ -1,0 +1,301 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Annotator } from '../../lib/annotate/annotator';
+import {
+  card,
+  classifyByTitle,
+  FakePort,
+  immediateScheduler,
+  settle,
+  toyAdapter,
+} from './annotator-fakes';
+
+const AUDITS = {
+  id: 'custom:audits',
+  label: 'Audits',
+  color: '#123456',
+  phrases: ['audit'],
+};
+
+let controller: AbortController;
+let port: FakePort;
+let annotator: Annotator;
+
+function start(html: string) {
+  document.body.innerHTML = `<ul id="list">${html}</ul>`;
+  annotator = new Annotator({
+    doc: document,
+    adapter: toyAdapter,
+    classify: classifyByTitle,
+    port,
+    signal: controller.signal,
+    scheduler: immediateScheduler(),
+    log: () => {},
+    noteDelayMs: 20,
+  });
+  annotator.start();
+  return settle(annotator);
+}
+
+const cardOf = (id: string) =>
+  document.querySelector(`[data-biaslens-paper="arxiv:${id}"]`) as HTMLElement;
+const topicsOf = (id: string) => cardOf(id).getAttribute('data-biaslens-topics');
+const rootOf = (element: Element) =>
+  element.querySelector('biaslens-card')?.shadowRoot as ShadowRoot;
+const summaryRoot = () => document.querySelector('biaslens-summary')?.shadowRoot as ShadowRoot;
+
+beforeEach(() => {
+  controller = new AbortController();
+  port = new FakePort();
+});
+afterEach(() => {
+  controller.abort();
+  document.documentElement.className = '';
+});
+
+describe('corrections', () => {
+  it('reads saved state and corrections of the whole page in one request, and applies them', async () => {
+    port.saved.add('arxiv:2406.00002');
+    port.corrections.set('arxiv:2406.00001', {
+      id: 'arxiv:2406.00001',
+      added: ['data'],
+      removed: ['social'],
+    });
+    await start(card('2406.00001', 'Gender bias') + card('2406.00002', 'Sparse attention'));
+    expect(port.pageStateCalls).toEqual([['arxiv:2406.00001', 'arxiv:2406.00002']]);
+    expect(port.configCalls).toEqual(['arxiv']);
+    expect(topicsOf('2406.00001')).toBe('data');
+    expect(cardOf('2406.00002').getAttribute('data-biaslens-saved')).toBe('true');
+    const badge = rootOf(cardOf('2406.00001')).querySelector('button.badge');
+    expect(badge?.textContent).toBe('Data');
+    expect(badge?.getAttribute('data-source')).toBe('user');
+  });
+
+  it('applies a menu correction at once on every card of the paper, and stores it', async () => {
+    await start(
+      card('2406.00001', 'Gender bias') +
+        card('2406.00002', 'Other') +
+        card('2406.00001', 'Gender bias again'),
+    );
+    const root = rootOf(cardOf('2406.00001'));
+    (root.querySelector('button[data-action="edit"]') as HTMLButtonElement).click();
+    (root.querySelector('input[data-topic="social"]') as HTMLInputElement).click();
+    (root.querySelector('input[data-topic="ranking"]') as HTMLInputElement).click();
+    const both = document.querySelectorAll('[data-biaslens-paper="arxiv:2406.00001"]');
+    for (const each of both) expect(each.getAttribute('data-biaslens-topics')).toBe('ranking');
+    await vi.waitFor(() => expect(port.correctionCalls).toHaveLength(2));
+    expect(port.correctionCalls[1]).toEqual({
+      id: 'arxiv:2406.00001',
+      correction: { added: ['ranking'], removed: ['social'] },
+      topics: ['ranking'],
+    });
+    // The menu stays open and shows the new state.
+    expect((root.querySelector('input[data-topic="ranking"]') as HTMLInputElement).checked).toBe(
+      true,
+    );
+    // "Automatic topics" forgets the correction.
+    (root.querySelector('button[data-action="reset"]') as HTMLButtonElement).click();
+    expect(topicsOf('2406.00001')).toBe('social');
+    await vi.waitFor(() => expect(port.correctionCalls).toHaveLength(3));
+    expect(port.correctionCalls[2]?.correction).toEqual({ added: [], removed: [] });
+  });
+
+  it('applies corrections broadcast from other tabs, and saves with the corrected topics', async () => {
+    await start(card('2406.00001', 'Gender bias') + card('2406.00002', 'Other'));
+    annotator.applyCorrectionChange('arxiv:2406.00002', { added: ['cognitive'], removed: [] });
+    expect(topicsOf('2406.00002')).toBe('cognitive');
+    annotator.applyCorrectionChange('arxiv:2406.00002', { added: [], removed: [] });
+    expect(topicsOf('2406.00002')).toBe('');
+    annotator.applyCorrectionChange('arxiv:2406.00001', {
+      added: ['custom:gone', 'statistical'],
+      removed: [],
+    });
+    // An unknown custom topic is ignored.
+    expect(topicsOf('2406.00001')).toBe('social statistical');
+    (rootOf(cardOf('2406.00001')).querySelector('button.save') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(port.saves).toHaveLength(1));
+    expect(port.saves[0]?.topics).toEqual(['social', 'statistical']);
+  });
+
+  it('puts a correction back when it cannot be stored', async () => {
+    await start(card('2406.00001', 'Gender bias') + card('2406.00002', 'Other'));
+    port.setCorrection = async () => {
+      throw new Error('offline');
+    };
+    const root = rootOf(cardOf('2406.00001'));
+    (root.querySelector('button[data-action="edit"]') as HTMLButtonElement).click();
+    (root.querySelector('input[data-topic="social"]') as HTMLInputElement).click();
+    expect(topicsOf('2406.00001')).toBe('');
+    await vi.waitFor(() => expect(topicsOf('2406.00001')).toBe('social'));
+    await vi.waitFor(() =>
+      expect(root.querySelector('[role="status"]')?.textContent).toMatch(/could not store/),
+    );
+  });
+});
+
+describe('custom and disabled topics', () => {
+  it('applies custom topics with evidence and never shows disabled ones', async () => {
+    port.config = { customTopics: [AUDITS], disabled: ['social'], summaryFilter: null };
+    await start(card('2406.00001', 'Gender bias audit') + card('2406.00002', 'LLM judge audit'));
+    expect(topicsOf('2406.00001')).toBe('custom:audits');
+    expect(topicsOf('2406.00002')).toBe('evaluation custom:audits');
+    const root = rootOf(cardOf('2406.00001'));
+    const badge = root.querySelector('button.badge') as HTMLElement;
+    expect(badge.textContent).toBe('Audits');
+    expect(
+      root.getElementById(badge.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toContain('Evidence: “audit”.');
+    // The menu offers custom topics and no disabled ones.
+    (root.querySelector('button[data-action="edit"]') as HTMLButtonElement).click();
+    const offered = [...root.querySelectorAll<HTMLInputElement>('input[data-topic]')].map(
+      (input) => input.dataset.topic,
+    );
+    expect(offered).toContain('custom:audits');
+    expect(offered).not.toContain('social');
+  });
+
+  it('re-applies a changed configuration to every card', async () => {
+    await start(card('2406.00001', 'Gender bias audit') + card('2406.00002', 'Other'));
+    expect(topicsOf('2406.00001')).toBe('social');
+    port.config = { customTopics: [AUDITS], disabled: [], summaryFilter: null };
+    await annotator.reloadConfig();
+    expect(topicsOf('2406.00001')).toBe('social custom:audits');
+    port.config = { customTopics: [], disabled: ['social'], summaryFilter: null };
+    await annotator.reloadConfig();
+    expect(topicsOf('2406.00001')).toBe('');
+  });
+});
+
+describe('page summary', () => {
+  const row = (id: string) =>
+    summaryRoot().querySelector<HTMLButtonElement>(`button[data-topic="${id}"]`);
+
+  it('appears only with more than one card, and counts cards per topic', async () => {
+    await start(card('2406.00001', 'Gender bias'));
+    expect(document.querySelector('biaslens-summary')).toBeNull();
+    document
+      .getElementById('list')
+      ?.insertAdjacentHTML(
+        'beforeend',
+        card('2406.00002', 'Gender and judge') + card('2406.00003', 'LLM judge'),
+      );
+    await settle(annotator);
+    expect(document.querySelectorAll('biaslens-summary')).toHaveLength(1);
+    expect(row('social')?.textContent).toBe('Social 2');
+    expect(row('evaluation')?.textContent).toBe('Evaluation 2');
+    // SPA cards update the counts.
+    document.getElementById('list')?.insertAdjacentHTML('beforeend', card('2406.00004', 'Judge'));
+    await settle(annotator);
+    expect(row('evaluation')?.textContent).toBe('Evaluation 3');
+  });
+
+  it('dims the cards without the chosen topic, remembers the choice per site, and undoes it', async () => {
+    await start(
+      card('2406.00001', 'Gender bias') + card('2406.00002', 'LLM judge') + card('2406.00003', 'x'),
+    );
+    row('evaluation')?.click();
+    const dimmed = () =>
+      [...document.querySelectorAll('[data-biaslens-dimmed="true"]')].map((c) =>
+        c.getAttribute('data-biaslens-paper'),
+      );
+    expect(dimmed()).toEqual(['arxiv:2406.00001', 'arxiv:2406.00003']);
+    expect(cardOf('2406.00001').style.getPropertyValue('opacity')).toBe('0.35');
+    expect(row('evaluation')?.getAttribute('aria-pressed')).toBe('true');
+    expect(port.filterCalls).toEqual([{ site: 'arxiv', topic: 'evaluation' }]);
+    // A card added later follows the filter.
+    document.getElementById('list')?.insertAdjacentHTML('beforeend', card('2406.00004', 'Other'));
+    await settle(annotator);
+    expect(dimmed()).toContain('arxiv:2406.00004');
+    row('evaluation')?.click();
+    expect(dimmed()).toEqual([]);
+    expect(cardOf('2406.00001').style.getPropertyValue('opacity')).toBe('');
+    expect(port.filterCalls.at(-1)).toEqual({ site: 'arxiv', topic: null });
+  });
+
+  it('starts with the filter remembered for the site', async () => {
+    port.config = { customTopics: [], disabled: [], summaryFilter: 'social' };
+    await start(card('2406.00001', 'Gender bias') + card('2406.00002', 'Other'));
+    expect(cardOf('2406.00002').getAttribute('data-biaslens-dimmed')).toBe('true');
+    expect(cardOf('2406.00001').hasAttribute('data-biaslens-dimmed')).toBe(false);
+    expect(row('social')?.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('removes the summary and the dimming when stopped', async () => {
+    port.config = { customTopics: [], disabled: [], summaryFilter: 'social' };
+    await start(card('2406.00001', 'Gender bias') + card('2406.00002', 'Other'));
+    controller.abort();
+    expect(document.querySelector('biaslens-summary')).toBeNull();
+    expect(document.querySelector('[data-biaslens-dimmed]')).toBeNull();
+    expect(cardOf('2406.00002')).toBeNull();
+  });
+});
+
+describe('theme', () => {
+  it('follows class "dark" on <html>, as Hugging Face sets it', async () => {
+    await start(card('2406.00001', 'Gender bias') + card('2406.00002', 'Other'));
+    const host = cardOf('2406.00001').querySelector('biaslens-card') as HTMLElement;
+    expect(host.dataset.theme).toBe('light');
+    document.documentElement.classList.add('dark');
+    await vi.waitFor(() => expect(host.dataset.theme).toBe('dark'));
+    expect((document.querySelector('biaslens-summary') as HTMLElement).dataset.theme).toBe('dark');
+  });
+});
+
+describe('the save-card keyboard command', () => {
+  it('saves the card that has focus, else the one hovered last', async () => {
+    await start(card('2406.00001', 'A') + card('2406.00002', 'B') + card('2406.00003', 'C'));
+    expect(await annotator.saveActiveCard()).toBe(false);
+    cardOf('2406.00002')
+      .querySelector('a')
+      ?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(await annotator.saveActiveCard()).toBe(true);
+    expect(port.saves.map((s) => s.paper.id)).toEqual(['arxiv:2406.00002']);
+    expect(cardOf('2406.00002').getAttribute('data-biaslens-saved')).toBe('true');
+    // Focus (inside our shadow root) wins over hover.
+    (rootOf(cardOf('2406.00003')).querySelector('button.save') as HTMLElement).focus();
+    await annotator.saveActiveCard();
+    expect(port.saves.map((s) => s.paper.id)).toEqual(['arxiv:2406.00002', 'arxiv:2406.00003']);
+    // An already saved card stays saved.
+    await annotator.saveActiveCard();
+    expect(port.saves).toHaveLength(2);
+    expect(port.saved.has('arxiv:2406.00003')).toBe(true);
+  });
+});
+
+describe('the quick note', () => {
+  it('saves the paper first, then the note, debounced, and flushes on blur', async () => {
+    await start(card('2406.00001', 'A') + card('2406.00002', 'B'));
+    const root = rootOf(cardOf('2406.00001'));
+    (root.querySelector('button[data-action="note"]') as HTMLButtonElement).click();
+    const textarea = root.querySelector('textarea') as HTMLTextAreaElement;
+    await vi.waitFor(() => expect(textarea.readOnly).toBe(false));
+    for (const text of ['R', 'Re', 'Read']) {
+      textarea.value = text;
+      textarea.dispatchEvent(new Event('input'));
+    }
+    await vi.waitFor(() => expect(port.noteCalls).toHaveLength(1));
+    expect(port.calls).toEqual(['save arxiv:2406.00001', 'note arxiv:2406.00001']);
+    expect(port.noteCalls[0]).toEqual({ id: 'arxiv:2406.00001', note: 'Read' });
+    expect(cardOf('2406.00001').getAttribute('data-biaslens-saved')).toBe('true');
+    await vi.waitFor(() =>
+      expect(root.querySelector('.note [role="status"]')?.textContent).toBe('Note saved.'),
+    );
+    textarea.value = 'Read later';
+    textarea.dispatchEvent(new Event('input'));
+    textarea.dispatchEvent(new FocusEvent('blur'));
+    await vi.waitFor(() => expect(port.noteCalls).toHaveLength(2));
+    expect(port.calls.filter((c) => c.startsWith('save'))).toHaveLength(1);
+  });
+
+  it('loads the stored note of a saved paper', async () => {
+    port.saved.add('arxiv:2406.00001');
+    port.notes.set('arxiv:2406.00001', 'Earlier thoughts');
+    await start(card('2406.00001', 'A') + card('2406.00002', 'B'));
+    const root = rootOf(cardOf('2406.00001'));
+    (root.querySelector('button[data-action="note"]') as HTMLButtonElement).click();
+    await vi.waitFor(() =>
+      expect((root.querySelector('textarea') as HTMLTextAreaElement).value).toBe(
+        'Earlier thoughts',
+      ),
+    );
+  });
+});
