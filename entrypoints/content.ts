@@ -3,9 +3,9 @@ import { CONTENT_MATCHES } from '../lib/sites/matches';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
-  // As soon as the DOM is parsed: badges appear before images load. Frameworks that re-render
-  // cards afterwards are followed by the annotator's MutationObserver.
-  runAt: 'document_end',
+  // Loaded while the page is parsed and started at DOMContentLoaded (lib/annotate/content-main.ts):
+  // badges appear as soon as the cards exist. Later re-renders are followed by a MutationObserver.
+  runAt: 'document_start',
   main(ctx) {
     startBiasLens(ctx, document);
   },

@@ -73,6 +73,8 @@ const SLICE_BUDGET_MS = 8;
  * page one style and layout pass, so a few big batches beat one per slice.
  */
 const MOUNT_BATCH = 400;
+/** Passes over more cards than this paint their first slice (the cards on screen) at once. */
+const PAINT_FIRST_SLICE_ABOVE = 200;
 /** How long the first pass waits for the user's topic settings before showing badges anyway. */
 const CONFIG_WAIT_MS = 30;
 /** Past this many changed subtrees in one batch, one full scan is cheaper than many small ones. */
@@ -229,11 +231,16 @@ export class Annotator {
     return true;
   }
 
-  private requestPass(): void {
+  /**
+   * Schedules a pass. `beforeRender`: run it in a microtask, right after the page's own change,
+   * so the browser renders the new cards once, with our UI in them, instead of twice.
+   */
+  private requestPass(beforeRender = false): void {
     if (this.stopped) return;
     this.passRequested = true;
     if (this.passRunning) return;
-    this.scheduler.soon(() => void this.runPasses());
+    if (beforeRender) queueMicrotask(() => void this.runPasses());
+    else this.scheduler.soon(() => void this.runPasses());
   }
 
   private async runPasses(): Promise<void> {
@@ -321,9 +328,14 @@ export class Annotator {
           if (id) newIds.add(id);
         } while (this.scheduler.now() < sliceEnd);
         // The first slice holds the cards on screen: show them now; batch the rest.
+        // Only worth a render of its own on big passes: a page that added a few cards renders
+        // them once, with our UI, when the pass is done.
+        const paintNow = firstSlice && pending.length > PAINT_FIRST_SLICE_ABOVE;
         if (firstSlice || mounts.length >= MOUNT_BATCH || queue.done) this.mountAll(mounts);
         firstSlice = false;
-        if (!queue.done) await this.scheduler.yield();
+        // After the first slice a macrotask lets the browser paint the cards on screen; then a
+        // prioritized yield keeps the remaining work ahead of other tasks (fewer, bigger renders).
+        if (!queue.done) await (paintNow ? this.scheduler.sleep(0) : this.scheduler.yield());
       }
       queue.close();
       this.mountAll(mounts);
@@ -727,7 +739,7 @@ export class Annotator {
         // Removals inside a card (a re-render wiping our host) make that card worth a look.
         if (record.removedNodes.length > 0) this.dirtyRoots.add(record.target);
       }
-      if (foreign) this.requestPass();
+      if (foreign) this.requestPass(true);
     });
     this.observer.observe(this.options.doc.documentElement, {
       childList: true,

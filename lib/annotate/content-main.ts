@@ -45,7 +45,12 @@ export function startBiasLens(ctx: ContentScriptContext, doc: Document): Annotat
   ctx.addEventListener(view, 'wxt:locationchange', () => annotator.rescan());
   // Leaving the page: send the quick note being typed.
   ctx.addEventListener(view, 'pagehide', () => void annotator.flushNotes());
-  annotator.start();
+  // Loaded at document_start so the script is ready when parsing ends; cards exist from DCL on.
+  if (doc.readyState === 'loading') {
+    ctx.addEventListener(doc, 'DOMContentLoaded', () => annotator.start(), { once: true });
+  } else {
+    annotator.start();
+  }
   return annotator;
 }
 

@@ -15,7 +15,7 @@ export const toyAdapter: SiteAdapter = {
   matches: () => true,
   exampleUrls: [],
   findCards: (root) => [...root.querySelectorAll('li.paper')],
-  extractPaper(card) {
+  extractPaper(card, _pageData, options) {
     const link = card.querySelector('a[href^="/abs/"]');
     if (!link) throw new CardExtractionError('arxiv', 'id', 'a[href^="/abs/"]');
     const arxivId = (link.getAttribute('href') ?? '').slice('/abs/'.length);
@@ -23,7 +23,11 @@ export const toyAdapter: SiteAdapter = {
       id: `arxiv:${arxivId}`,
       arxivId,
       title: link.textContent ?? '',
-      authors: [],
+      // `data-authors="A;B"`; skipped when the caller does not need authors.
+      authors:
+        options?.authors === false
+          ? []
+          : (card.getAttribute('data-authors')?.split(';').filter(Boolean) ?? []),
       url: `https://arxiv.org/abs/${arxivId}`,
       site: 'arxiv',
     };

@@ -133,6 +133,36 @@ describe('Annotator', () => {
     expect(label?.textContent).toBe('Saved');
   });
 
+  it('reads authors when saving, not while annotating', async () => {
+    cards()[0]?.setAttribute('data-authors', 'Ada Lovelace;Alan Turing');
+    const extract = vi.spyOn(toyAdapter, 'extractPaper');
+    annotator.start();
+    await settle(annotator);
+    // The pass asked for no authors on any card.
+    expect(extract.mock.calls.every(([, , options]) => options?.authors === false)).toBe(true);
+    cards()[0]
+      ?.querySelector('biaslens-card')
+      ?.shadowRoot?.querySelector<HTMLButtonElement>('button.save')
+      ?.click();
+    await vi.waitFor(() => expect(port.saves).toHaveLength(1));
+    expect(port.saves[0]?.paper.authors).toEqual(['Ada Lovelace', 'Alan Turing']);
+    extract.mockRestore();
+  });
+
+  it('looks only at what the page changed, not the whole document, after the first pass', async () => {
+    const find = vi.spyOn(toyAdapter, 'findCards');
+    annotator.start();
+    await settle(annotator);
+    expect(find).toHaveBeenCalledWith(document);
+    find.mockClear();
+    document.getElementById('list')?.insertAdjacentHTML('beforeend', card('2406.00003', 'New'));
+    await settle(annotator);
+    expect(find).toHaveBeenCalled();
+    for (const [root] of find.mock.calls) expect(root).not.toBe(document);
+    expect(document.querySelectorAll('biaslens-card')).toHaveLength(3);
+    find.mockRestore();
+  });
+
   it('applies saved changes broadcast from elsewhere', async () => {
     annotator.start();
     await settle(annotator);
