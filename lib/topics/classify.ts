@@ -125,14 +125,42 @@ for (const x of BIAS_ACTION) for (const a of x.anchors) anchorEntry(a).actions.p
 /** All anchor literals, for tests (no anchor may be a prefix of another). */
 export const ANCHORS: readonly string[] = [...BY_ANCHOR.keys()];
 
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  end: boolean;
+}
+
+/**
+ * A regex source matching any of `words`, longest first, written as a trie (`bias|bubble` →
+ * `b(?:ias|ubble)`): the engine branches on one character instead of trying every word at every
+ * position, which makes the anchor scan, the classifier's hottest loop, several times faster.
+ */
+export function trieSource(words: readonly string[]): string {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const word of words) {
+    let node = root;
+    for (const ch of word) {
+      let child = node.next.get(ch);
+      if (!child) {
+        child = { next: new Map(), end: false };
+        node.next.set(ch, child);
+      }
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const branches = [...node.next].map(([ch, child]) => escapeRegExp(ch) + emit(child));
+    if (branches.length === 0) return '';
+    const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
+    // A word ending here: the longer words through this node are tried first (greedy `?`).
+    return node.end ? `(?:${body})?` : body;
+  };
+  return emit(root);
+}
+
 /** One scan over the lowercased text finds every anchor. */
-const ANCHOR_RE = new RegExp(
-  [...ANCHORS]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
-    .join('|'),
-  'g',
-);
+const ANCHOR_RE = new RegExp(trieSource(ANCHORS), 'g');
 
 const TOPIC_INDEX = new Map<TopicId, number>(TOPIC_IDS.map((id, i) => [id, i]));
 
