@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { OPTIONAL_HOST_PERMISSIONS } from './lib/sites/optional-sites';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -9,9 +10,15 @@ export default defineConfig({
     name: 'BiasLens',
     description:
       'Bias-topic badges and one-click saving on arXiv and Hugging Face Papers listings. Everything stays on your machine.',
-    // No permissions: the database is IndexedDB in the extension origin, exports are blob downloads
-    // from the popup, and cross-tab updates use tabs.sendMessage (which needs no permission).
-    permissions: [],
+    // Only `scripting`, to register the sites content script at run time for the optional sites
+    // the user switches on (lib/background/site-scripts.ts); it grants no access to any page by
+    // itself. The database is IndexedDB in the extension origin, exports are blob downloads from
+    // the popup, and cross-tab updates use tabs.sendMessage (which needs no permission).
+    permissions: ['scripting'],
+    // Asked for one site at a time, from the options page (Sites), never at install: the optional
+    // sites, and `https://*/*` for generic mode, requested one origin (`https://host/*`) at a time.
+    // arXiv and Hugging Face need no host permission: their content script is declared below.
+    optional_host_permissions: [...OPTIONAL_HOST_PERMISSIONS],
     action: { default_title: 'BiasLens: saved papers' },
     // Saves the card that has focus or was hovered last; the background forwards it to the
     // active tab (tabs.query + tabs.sendMessage need no permission). Users can rebind it.

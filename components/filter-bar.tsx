@@ -1,6 +1,7 @@
 import type { NotebookFilter, SortOrder } from '../lib/notebook/filter';
 import { EMPTY_FILTER, SORT_ORDERS } from '../lib/notebook/filter';
 import { TOPIC_IDS } from '../lib/paper';
+import { SITE_IDS, SITE_NAMES } from '../lib/sites/site-names';
 import { topicDisplay } from './format';
 
 export interface FilterBarProps {
@@ -52,8 +53,11 @@ export function FilterBar({ id, filter, sort, tags, onFilter, onSort }: FilterBa
           onChange={(event) => set('site', event.currentTarget.value as NotebookFilter['site'])}
         >
           <option value="">Any site</option>
-          <option value="arxiv">arXiv</option>
-          <option value="huggingface">Hugging Face</option>
+          {SITE_IDS.map((site) => (
+            <option key={site} value={site}>
+              {SITE_NAMES[site]}
+            </option>
+          ))}
         </select>
       </label>
       <label>

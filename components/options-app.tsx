@@ -2,6 +2,7 @@ import type { BiasLensDB } from '../lib/db/schema';
 import { ExportPanel } from './export-panel';
 import { ImportPanel } from './import-panel';
 import { SettingsPanel } from './settings-panel';
+import { type PermissionsApi, SitesSettings } from './sites-settings';
 import { StorageStats } from './storage-stats';
 import { TagManager } from './tag-manager';
 import { TopicSettings } from './topic-settings';
@@ -12,10 +13,12 @@ export interface OptionsAppProps {
   db: BiasLensDB;
   /** Clock for export file names (tests pin it). */
   now?: () => number;
+  /** The browser's permissions API (tests pass a fake). */
+  permissions?: PermissionsApi;
 }
 
-/** The options page: storage, export, import, tags, topics and settings. */
-export function OptionsApp({ db, now }: OptionsAppProps) {
+/** The options page: storage, export, import, tags, topics, sites and settings. */
+export function OptionsApp({ db, now, permissions }: OptionsAppProps) {
   const problem = useDatabaseProblem(db);
   return (
     <main class="options-page">
@@ -30,6 +33,7 @@ export function OptionsApp({ db, now }: OptionsAppProps) {
       <ImportPanel />
       <TagManager db={db} />
       <TopicSettings db={db} />
+      <SitesSettings db={db} permissions={permissions} />
       <SettingsPanel />
     </main>
   );

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PaperRecord } from '../lib/db/types';
 import { formatAgo, formatDay } from '../lib/notebook/time';
-import { paperLinks } from '../lib/paper-id';
+import { recordLinks } from '../lib/paper-identity';
 import { formatAuthors, topicDisplay } from './format';
 import type { NoteSaver } from './note-saver';
 import { TagEditor } from './tag-editor';
@@ -22,10 +22,12 @@ export interface PaperItemProps {
  * when it was last edited), Delete.
  */
 export function PaperItem({ record, saver, tagListId, now, onDelete, onTags }: PaperItemProps) {
-  // Built from the id, never from the stored URLs (an imported file could carry any URL).
-  const links = paperLinks(record.id);
-  const href = links?.abs;
-  const pdf = links?.pdf;
+  // Built from the ids (landingUrl / arxivUrls), never from the stored URLs: https only, on the
+  // paper's own site (arXiv, doi.org, ACL Anthology, OpenReview, NeurIPS, PMLR).
+  const links = recordLinks(record);
+  const href = links.abs;
+  const pdf = links.pdf;
+  const doi = links.doi;
   const authors = formatAuthors(record.authors);
   return (
     <li class="paper">
@@ -51,6 +53,19 @@ export function PaperItem({ record, saver, tagListId, now, onDelete, onTags }: P
               aria-label={`PDF of ${record.title}`}
             >
               PDF
+            </a>
+          </>
+        )}
+        {doi && (
+          <>
+            {' · '}
+            <a
+              href={doi}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label={`DOI of ${record.title}`}
+            >
+              DOI
             </a>
           </>
         )}

@@ -1,5 +1,6 @@
 import { startBiasLens } from '../lib/annotate/content-main';
 import { CONTENT_MATCHES } from '../lib/sites/matches';
+import { adapterForUrl } from '../lib/sites/registry';
 
 export default defineContentScript({
   matches: CONTENT_MATCHES,
@@ -7,6 +8,6 @@ export default defineContentScript({
   // badges appear as soon as the cards exist. Later re-renders are followed by a MutationObserver.
   runAt: 'document_start',
   main(ctx) {
-    startBiasLens(ctx, document);
+    startBiasLens(ctx, document, adapterForUrl);
   },
 });

@@ -11,7 +11,15 @@ import type { TopicConfig } from './db/topic-settings';
 import type { CustomTopicRecord, PaperRecord } from './db/types';
 import type { ExtractedPaper, SiteId } from './paper';
 import { TOPIC_IDS, type TopicId } from './paper';
-import { isBareArxivId } from './paper-id';
+import { type IdScheme, isBareArxivId } from './paper-id';
+import {
+  idFieldsProblem,
+  isIdValue,
+  isPaperId,
+  MAX_PAPER_ID_LENGTH,
+  withIdField,
+} from './paper-identity';
+import { isGenericOrigin, normalizeGenericOrigin } from './sites/optional-sites';
 import { cleanText } from './sites/text';
 
 // ---------------------------------------------------------------------------------------------
@@ -19,8 +27,8 @@ import { cleanText } from './sites/text';
 
 /** Bare arXiv id: new style `2406.12345`, or old style `hep-th/9901001` / `math.AG/0101001`. */
 export const ARXIV_ID_PATTERN = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
-/** Canonical paper id: `arxiv:` + bare arXiv id, no version. */
-export const CANONICAL_ID_PATTERN = /^arxiv:(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
+// Canonical paper ids (`arxiv:…`, `doi:…`, `acl:…`, `openreview:…`) are checked with
+// `isPaperId` (lib/paper-identity.ts), at most MAX_PAPER_ID_LENGTH characters.
 
 /** Bounds on request sizes; anything larger is rejected, never truncated. */
 export const LIMITS = {
@@ -59,7 +67,18 @@ export const CUSTOM_TOPIC_ID_PATTERN = /^custom:[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const COLOR_PATTERN = /^#[0-9a-f]{6}$/i;
 
 // Written as a Record so adding a SiteId without listing it here is a type error.
-const SITES: Record<SiteId, true> = { arxiv: true, huggingface: true };
+const SITES: Record<SiteId, true> = {
+  arxiv: true,
+  huggingface: true,
+  scholar: true,
+  semanticscholar: true,
+  openreview: true,
+  acl: true,
+  neurips: true,
+  pmlr: true,
+  dblp: true,
+  generic: true,
+};
 const SITE_IDS = Object.keys(SITES) as SiteId[];
 
 // ---------------------------------------------------------------------------------------------
@@ -78,11 +97,24 @@ function quote(value: unknown): string {
 
 const PaperIdSchema = v.pipe(
   v.string('must be a string'),
-  v.regex(
-    CANONICAL_ID_PATTERN,
+  v.check(
+    (id: string) => isPaperId(id),
     (issue) => `${quote(issue.input)} is not a canonical paper id (e.g. "arxiv:2406.12345")`,
   ),
 );
+
+/** A bare id of `scheme` (`doi`: lowercase, as canonicalDoi gives it). */
+const idValueSchema = (scheme: IdScheme, example: string) =>
+  v.optional(
+    v.pipe(
+      v.string('must be a string'),
+      v.maxLength(MAX_PAPER_ID_LENGTH, `must be at most ${MAX_PAPER_ID_LENGTH} characters`),
+      v.check(
+        (value) => isIdValue(scheme, value),
+        `is not a canonical ${scheme} id (e.g. "${example}")`,
+      ),
+    ),
+  );
 
 const TopicsSchema = v.pipe(
   v.array(
@@ -155,12 +187,17 @@ const PaperSchema = v.pipe(
   v.strictObject(
     {
       id: PaperIdSchema,
-      arxivId: v.pipe(
-        v.string('must be a string'),
-        v.regex(ARXIV_ID_PATTERN, 'is not a bare arXiv id (e.g. "2406.12345")'),
-        // The stricter rules of lib/paper-id.ts (month 01-12, 4 digits before 2015, 5 after).
-        v.check(isBareArxivId, 'is not a valid arXiv id (impossible month or number width)'),
+      arxivId: v.optional(
+        v.pipe(
+          v.string('must be a string'),
+          v.regex(ARXIV_ID_PATTERN, 'is not a bare arXiv id (e.g. "2406.12345")'),
+          // The stricter rules of lib/paper-id.ts (month 01-12, 4 digits before 2015, 5 after).
+          v.check(isBareArxivId, 'is not a valid arXiv id (impossible month or number width)'),
+        ),
       ),
+      doi: idValueSchema('doi', '10.1145/3442188.3445922'),
+      aclId: idValueSchema('acl', '2023.acl-long.1'),
+      openreviewId: idValueSchema('openreview', 'aBcD3fGh1j'),
       version: v.optional(
         v.pipe(
           v.number('must be a number'),
@@ -190,13 +227,33 @@ const PaperSchema = v.pipe(
     },
     objectMessage,
   ),
+  // The id agrees with the field of its scheme (`arxiv:` + arxivId, `doi:` + doi, …); the
+  // field, when the sender left it out, is filled from the id.
   v.forward(
     v.partialCheck(
-      [['id'], ['arxivId']],
-      (paper) => paper.id === `arxiv:${paper.arxivId}`,
-      'must be "arxiv:" followed by arxivId',
+      [['id'], ['arxivId'], ['doi'], ['aclId'], ['openreviewId']],
+      (paper) => idFieldsProblem(paper) === undefined,
+      (issue) =>
+        idFieldsProblem(issue.input as Parameters<typeof idFieldsProblem>[0]) ??
+        'disagrees with the id fields',
     ),
     ['id'],
+  ),
+  v.transform((paper): ExtractedPaper => withIdField(paper)),
+);
+
+/** An origin generic mode can be switched on for (`https://host`, see optional-sites.ts). */
+const GenericOriginSchema = v.pipe(
+  v.string('must be a string'),
+  v.maxLength(300, 'must be at most 300 characters'),
+  v.check(
+    (origin: string) => isGenericOrigin(origin),
+    (issue) => {
+      const normalized = normalizeGenericOrigin(String(issue.input));
+      return normalized.ok
+        ? `must be written as ${quote(normalized.origin)}`
+        : `${quote(issue.input)}: ${normalized.error}`;
+    },
   ),
 );
 
@@ -313,6 +370,14 @@ const REQUEST_SCHEMAS = {
     site: SiteSchema,
     topic: v.nullable(AnyTopicIdSchema),
   }),
+  'set-generic-site': strictObject({
+    type: v.literal('set-generic-site'),
+    origin: GenericOriginSchema,
+    enabled: v.boolean('must be true or false'),
+  }),
+  'sync-site-scripts': strictObject({
+    type: v.literal('sync-site-scripts'),
+  }),
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -417,6 +482,31 @@ export interface SetSummaryFilterRequest {
   topic: string | null;
 }
 
+/**
+ * Switch generic mode on or off for one origin (`https://host`): stored in the settings table,
+ * then the sites content script is registered again. The options page asks for the origin's
+ * permission first (permissions.request needs the user's click, which only a page has).
+ */
+export interface SetGenericSiteRequest {
+  type: 'set-generic-site';
+  origin: string;
+  enabled: boolean;
+}
+/**
+ * Register the sites content script again for exactly the optional sites and generic origins
+ * whose permission is granted (the background also does it on start-up and on every permission
+ * change); answers what is registered.
+ */
+export interface SyncSiteScriptsRequest {
+  type: 'sync-site-scripts';
+}
+
+/** A content script the background registered at run time, as scripting reports it. */
+export interface RegisteredSiteScript {
+  id: string;
+  matches: string[];
+}
+
 /** Every request, by type. */
 export interface RequestMap {
   'get-saved-state': GetSavedStateRequest;
@@ -435,6 +525,8 @@ export interface RequestMap {
   'delete-custom-topic': DeleteCustomTopicRequest;
   'set-disabled-topics': SetDisabledTopicsRequest;
   'set-summary-filter': SetSummaryFilterRequest;
+  'set-generic-site': SetGenericSiteRequest;
+  'sync-site-scripts': SyncSiteScriptsRequest;
 }
 export type RequestType = keyof RequestMap;
 export type Request = RequestMap[RequestType];
@@ -470,6 +562,9 @@ export interface SuccessMap {
   'delete-custom-topic': { ok: true; removed: boolean };
   'set-disabled-topics': { ok: true; disabled: TopicId[] };
   'set-summary-filter': { ok: true };
+  /** The origins generic mode is on for, and the scripts registered afterwards. */
+  'set-generic-site': { ok: true; origins: string[]; registered: RegisteredSiteScript[] };
+  'sync-site-scripts': { ok: true; registered: RegisteredSiteScript[] };
 }
 export interface ErrorResponse {
   ok: false;
@@ -498,6 +593,8 @@ const schemasMatchTypes: { [T in RequestType]: Same<SchemaOutput<T>, RequestMap[
   'delete-custom-topic': true,
   'set-disabled-topics': true,
   'set-summary-filter': true,
+  'set-generic-site': true,
+  'sync-site-scripts': true,
 };
 void schemasMatchTypes;
 

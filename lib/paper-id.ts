@@ -139,3 +139,154 @@ function requireBareId(arxivId: string): string {
   if (!parsed) throw new RangeError(`not an arXiv id: ${JSON.stringify(arxivId)}`);
   return parsed.arxivId;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Identities beyond arXiv: DOIs, ACL Anthology ids and OpenReview ids.
+
+/** The schemes of canonical paper ids, in order of preference when a page shows several. */
+export const ID_SCHEMES = ['arxiv', 'doi', 'acl', 'openreview'] as const;
+export type IdScheme = (typeof ID_SCHEMES)[number];
+/**
+ * Proceedings keys: the permanent key of a paper on a proceedings site that shows no id of the
+ * schemes above (NeurIPS and PMLR listings carry neither arXiv ids nor DOIs). They are canonical
+ * ids too (a record can be keyed by one), least preferred, and have no field of their own.
+ */
+export const KEY_SCHEMES = ['neurips', 'pmlr'] as const;
+export type KeyScheme = (typeof KEY_SCHEMES)[number];
+/** Every scheme a canonical id can have. */
+export type PaperIdScheme = IdScheme | KeyScheme;
+
+/** `10.<registrant>/<suffix>`: the DOI handbook's syntax, suffix up to the first whitespace. */
+const DOI = /(10\.\d{4,9}\/[^\s"'<>]+)/;
+/** ACL Anthology ids: `2023.acl-long.1`, `2022.findings-emnlp.12` (2020+), `P19-1001` (older). */
+const ACL_ID = /^(?:\d{4}\.[a-z\d]+-[a-z\d]+\.\d+|[A-Z]\d{2}-\d{4})$/;
+/** OpenReview forum/note ids: URL-safe, 8 to 20 characters in practice. */
+const OPENREVIEW_ID = /^[A-Za-z\d_-]{6,32}$/;
+/**
+ * NeurIPS proceedings: `<year>/<32 hex hash>` plus `-<Track>` since 2022, from the abstract page
+ * `/paper_files/paper/<year>/hash/<hash>-Abstract[-<Track>].html` (lib/sites/neurips.ts).
+ */
+const NEURIPS_KEY = /^(\d{4})\/([0-9a-f]{32})(?:-([A-Za-z][A-Za-z_]{0,63}))?$/;
+/** PMLR: `<volume>/<paper key>` (`v202/aamand23a`), from `/v202/aamand23a.html` (lib/sites/pmlr.ts). */
+const PMLR_KEY = /^([vr]\d{1,4})\/([A-Za-z\d][A-Za-z\d_-]{0,79})$/;
+
+/**
+ * The DOI in `raw` (a bare DOI, `doi:…`, or a doi.org / dx.doi.org link, percent-encoded or not),
+ * lowercased as DOIs are case-insensitive; undefined when there is none. Trailing punctuation a
+ * sentence or a citation adds (`.`, `,`, `)`) is not part of it.
+ */
+export function parseDoi(raw: string): string | undefined {
+  if (typeof raw !== 'string' || raw.length > 2048) return undefined;
+  let text = raw.trim();
+  try {
+    if (/%[0-9a-f]{2}/i.test(text)) text = decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+  const match = DOI.exec(text)?.[1];
+  if (!match) return undefined;
+  const doi = match.replace(/[.,;:)\]}]+$/, '').toLowerCase();
+  return doi.length > 7 && doi.length <= 300 ? doi : undefined;
+}
+
+/** The ACL Anthology id in `raw` (a bare id or an aclanthology.org link), or undefined. */
+export function parseAclId(raw: string): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  let text = raw.trim();
+  const url = safeUrl(text);
+  if (url) {
+    if (!/^(www\.)?aclanthology\.org$/.test(url.hostname)) return undefined;
+    text = url.pathname.replace(/^\/+|\/+$/g, '').replace(/\.(pdf|bib|xml)$/, '');
+  }
+  return ACL_ID.test(text) ? text : undefined;
+}
+
+/** The OpenReview id in `raw` (a bare id, or a forum/pdf link with `?id=`), or undefined. */
+export function parseOpenReviewId(raw: string): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const url = safeUrl(raw.trim());
+  if (url) {
+    if (!/^(www\.)?openreview\.net$/.test(url.hostname)) return undefined;
+    const id = url.searchParams.get('id') ?? '';
+    return OPENREVIEW_ID.test(id) ? id : undefined;
+  }
+  return OPENREVIEW_ID.test(raw.trim()) ? raw.trim() : undefined;
+}
+
+/** `doi:10.1145/3442188.3445922` (lowercased). Throws on a non-DOI. */
+export function canonicalDoi(doi: string): string {
+  const parsed = parseDoi(doi);
+  if (!parsed) throw new RangeError(`not a DOI: ${JSON.stringify(doi)}`);
+  return `doi:${parsed}`;
+}
+
+/** `acl:2023.acl-long.1`. Throws on a non-id. */
+export function canonicalAclId(id: string): string {
+  const parsed = parseAclId(id);
+  if (!parsed) throw new RangeError(`not an ACL Anthology id: ${JSON.stringify(id)}`);
+  return `acl:${parsed}`;
+}
+
+/** `openreview:abc123XYZ`. Throws on a non-id. */
+export function canonicalOpenReviewId(id: string): string {
+  const parsed = parseOpenReviewId(id);
+  if (!parsed) throw new RangeError(`not an OpenReview id: ${JSON.stringify(id)}`);
+  return `openreview:${parsed}`;
+}
+
+/** A canonical id of any scheme split into its scheme and value, or undefined when invalid. */
+export function parsePaperId(id: string): { scheme: PaperIdScheme; value: string } | undefined {
+  if (typeof id !== 'string') return undefined;
+  const colon = id.indexOf(':');
+  const scheme = id.slice(0, colon);
+  const value = id.slice(colon + 1);
+  switch (scheme) {
+    case 'arxiv':
+      return isBareArxivId(value) ? { scheme, value } : undefined;
+    case 'doi':
+      return parseDoi(value) === value ? { scheme, value } : undefined;
+    case 'acl':
+      return ACL_ID.test(value) ? { scheme, value } : undefined;
+    case 'openreview':
+      return OPENREVIEW_ID.test(value) && !value.includes(':') ? { scheme, value } : undefined;
+    case 'neurips':
+      return NEURIPS_KEY.test(value) ? { scheme, value } : undefined;
+    case 'pmlr':
+      return PMLR_KEY.test(value) ? { scheme, value } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The landing page of a canonical id of any scheme, built from the id alone; undefined if invalid. */
+export function landingUrl(id: string): string | undefined {
+  const parsed = parsePaperId(id);
+  if (!parsed) return undefined;
+  switch (parsed.scheme) {
+    case 'arxiv':
+      return arxivUrls(parsed.value).abs;
+    case 'doi':
+      return `https://doi.org/${parsed.value.split('/').map(encodeURIComponent).join('/')}`;
+    case 'acl':
+      return `https://aclanthology.org/${encodeURIComponent(parsed.value)}/`;
+    case 'openreview':
+      return `https://openreview.net/forum?id=${encodeURIComponent(parsed.value)}`;
+    case 'neurips': {
+      const [, year, hash, track] = NEURIPS_KEY.exec(parsed.value) ?? [];
+      const suffix = track ? `-${track}` : '';
+      return `https://proceedings.neurips.cc/paper_files/paper/${year}/hash/${hash}-Abstract${suffix}.html`;
+    }
+    case 'pmlr':
+      return `https://proceedings.mlr.press/${parsed.value}.html`;
+  }
+}
+
+function safeUrl(text: string): URL | undefined {
+  if (!/^https?:\/\//i.test(text)) return undefined;
+  try {
+    const url = new URL(text);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}

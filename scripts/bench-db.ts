@@ -69,6 +69,8 @@ function makePapers(count: number): PaperRecord[] {
     const record: PaperRecord = {
       id: `arxiv:${arxivId}`,
       arxivId,
+      // As every write path stores it since schema v3.
+      aliases: [`arxiv:${arxivId}`],
       urls: arxivUrls(arxivId),
       title,
       authors: Array.from({ length: 2 + Math.floor(random() * 5) }, () => pick(NAMES)),

@@ -1,16 +1,22 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onBroadcast } from '../messages';
-import { adapterForUrl } from '../sites/registry';
+import type { SiteAdapter } from '../sites/types';
 import { classify } from '../topics/classify';
 import { Annotator } from './annotator';
 import { messagingPort } from './port';
 
 /**
- * Starts BiasLens on the current page when a site adapter claims its URL. Everything it sets up
- * stops when `ctx` is invalidated (extension reloaded, updated or disabled).
+ * Starts BiasLens on the current page when a site adapter claims its URL. `adapterFor` is the
+ * content script's registry (arXiv / Hugging Face: lib/sites/registry.ts; the optional sites:
+ * lib/sites/optional-registry.ts), passed in so neither script bundles the other's adapters.
+ * Everything it sets up stops when `ctx` is invalidated (extension reloaded, updated or disabled).
  */
-export function startBiasLens(ctx: ContentScriptContext, doc: Document): Annotator | undefined {
-  const adapter = adapterForUrl(doc.location.href);
+export function startBiasLens(
+  ctx: ContentScriptContext,
+  doc: Document,
+  adapterFor: (url: string) => SiteAdapter | undefined,
+): Annotator | undefined {
+  const adapter = adapterFor(doc.location.href);
   if (!adapter) return undefined;
   const annotator = new Annotator({
     doc,

@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { getCorrections, setCorrection } from '../db/corrections';
 import { describeStorageError, whenDatabaseReady } from '../db/errors';
-import { getSavedIds, savePaper } from '../db/papers';
+import { findRecord, getSavedIds, savePaper } from '../db/papers';
 import type { BiasLensDB } from '../db/schema';
+import { setGenericOrigin } from '../db/site-settings';
 import {
   deleteCustomTopic,
   getTopicConfig,
@@ -10,7 +11,14 @@ import {
   setDisabledTopics,
   setSummaryFilter,
 } from '../db/topic-settings';
-import { type Broadcast, parseRequest, type Request, type Response } from '../messages';
+import {
+  type Broadcast,
+  parseRequest,
+  type RegisteredSiteScript,
+  type Request,
+  type Response,
+} from '../messages';
+import { genericPattern } from '../sites/optional-sites';
 import { runNotebookRequest } from './notebook';
 import { refusalFor, type Sender } from './sender-policy';
 
@@ -22,6 +30,13 @@ export interface HandlerDeps {
   broadcast: (message: Broadcast) => Promise<void> | void;
   /** The current time in epoch milliseconds. */
   now: () => number;
+  /**
+   * Registers the sites content script for exactly the granted optional sites and generic
+   * origins (./site-scripts.ts); resolves to what is registered. Absent: nothing to register.
+   */
+  syncSiteScripts?: () => Promise<RegisteredSiteScript[]>;
+  /** Runs the sites script in the open tabs on these match patterns (a site just enabled). */
+  injectIntoOpenTabs?: (patterns: string[]) => Promise<unknown>;
 }
 
 /**
@@ -46,7 +61,8 @@ export function createRequestHandler(
         return { ok: true, saved: await getSavedIds(db, request.ids) };
       case 'save-paper': {
         const record = await savePaper(db, request.paper, request.topics, deps.now());
-        notify({ type: 'saved-changed', ids: [record.id], saved: true });
+        // Every id the paper is known by: a card showing `doi:X` shows Saved for `arxiv:Y`.
+        notify({ type: 'saved-changed', ids: record.aliases ?? [record.id], saved: true });
         return { ok: true, record };
       }
       // Notes, tags, delete with undo, import: ./notebook.ts.
@@ -65,7 +81,7 @@ export function createRequestHandler(
         return { ok: true, saved, corrections };
       }
       case 'get-note': {
-        const record = await db.papers.get(request.id);
+        const record = await findRecord(db, request.id);
         return { ok: true, saved: record !== undefined, note: record?.note ?? '' };
       }
       case 'set-topic-correction': {
@@ -107,8 +123,20 @@ export function createRequestHandler(
       case 'set-summary-filter':
         await setSummaryFilter(db, request.site, request.topic);
         return { ok: true };
+      case 'set-generic-site': {
+        const origins = await setGenericOrigin(db, request.origin, request.enabled);
+        const registered = await syncScripts();
+        // Pages of the site already open get cards without a reload (best effort).
+        if (request.enabled) void deps.injectIntoOpenTabs?.([genericPattern(request.origin)]);
+        return { ok: true, origins, registered };
+      }
+      case 'sync-site-scripts':
+        return { ok: true, registered: await syncScripts() };
     }
   };
+
+  const syncScripts = async (): Promise<RegisteredSiteScript[]> =>
+    ((await deps.syncSiteScripts?.()) ?? []).map(({ id, matches }) => ({ id, matches }));
 
   return async (message, sender) => {
     // Only our own content scripts and pages: other extensions and web pages are refused, and

@@ -33,7 +33,9 @@ export async function runNotebookRequest(
   switch (request.type) {
     case 'unsave-paper': {
       const record = await removePaper(db, request.id);
-      deps.notify({ type: 'saved-changed', ids: [request.id], saved: false });
+      // Every id the paper was known by, so each card showing it says Save again.
+      const ids = [...new Set([request.id, ...(record?.aliases ?? [])])];
+      deps.notify({ type: 'saved-changed', ids, saved: false });
       // The removed record lets the popup offer Undo.
       return record ? { ok: true, removed: true, record } : { ok: true, removed: false };
     }

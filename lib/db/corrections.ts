@@ -1,4 +1,5 @@
 import { TOPIC_IDS, type TopicId } from '../paper';
+import { findRecord } from './papers';
 import type { BiasLensDB } from './schema';
 import type { PaperRecord, TopicCorrectionRecord } from './types';
 
@@ -69,7 +70,8 @@ export async function setCorrection(
       correction = { id, added, removed, updatedAt: now };
       await db.corrections.put(correction);
     }
-    const existing = await db.papers.get(id);
+    // The saved paper known as `id` (its id or an alias: a card showing `doi:X` of `arxiv:Y`).
+    const existing = await findRecord(db, id);
     if (!existing) return { correction, paper: undefined };
     const wanted = new Set<string>(
       change.topics ?? correctStoredTopics(existing.topics, { added, removed }),

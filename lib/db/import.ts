@@ -1,8 +1,8 @@
 import { type ParsedImport, parseImportText } from '../notebook/import-format';
-import { type MergeOutcome, mergeImportedPaper } from '../notebook/merge';
+import type { MergeOutcome } from '../notebook/merge';
 import { describeStorageError } from './errors';
+import { applyRecordMerge, planRecordMerge } from './merge-records';
 import type { BiasLensDB } from './schema';
-import type { PaperRecord } from './types';
 
 /** What an import did (or, in a dry run, would do). */
 export interface ImportSummary {
@@ -24,8 +24,8 @@ export interface ImportSummary {
 }
 
 export type ImportResult =
-  | { ok: true; summary: ImportSummary; newIds: string[] }
-  | { ok: false; error: string };
+  /** `newIds`: ids (aliases included) saved after the import that were not saved before. */
+  { ok: true; summary: ImportSummary; newIds: string[] } | { ok: false; error: string };
 
 /** An entry of the file that cannot be merged: names it, and aborts the whole import. */
 class ImportEntryError extends Error {
@@ -45,28 +45,26 @@ export async function importRecords(
 ): Promise<ImportResult> {
   const counts: Record<MergeOutcome, number> = { new: 0, updated: 0, unchanged: 0, conflict: 0 };
   const conflictIds: string[] = [];
-  const newIds: string[] = [];
+  let newIds: string[] = [];
   try {
     await db.transaction(options.apply ? 'rw' : 'r', db.papers, async () => {
-      // Keys first (cheap), then only the papers already saved: a file of new papers reads none.
-      const saved = new Set(await db.papers.toCollection().primaryKeys());
-      const present = parsed.records
-        .filter((record) => saved.has(record.id))
-        .map((record) => record.id);
-      const presentRecords = await db.papers.bulkGet(present);
-      const stored = new Map(present.map((id, i) => [id, presentRecords[i]]));
-      const puts: PaperRecord[] = [];
-      parsed.records.forEach((record, index) => {
-        const merged = mergeImportedPaper(stored.get(record.id), record);
-        if (!merged.ok) {
-          throw new ImportEntryError(`Paper ${index + 1} (${record.id}): ${merged.error}.`);
+      // By id and by alias: a paper saved here under another of its ids merges into that record.
+      const plan = await planRecordMerge(db, parsed.records);
+      if (!plan.ok) {
+        const record = parsed.records[plan.index];
+        throw new ImportEntryError(`Paper ${plan.index + 1} (${record?.id}): ${plan.error}.`);
+      }
+      for (const entry of plan.entries) {
+        counts[entry.outcome] += 1;
+        if (entry.outcome === 'conflict' && conflictIds.length < 20) {
+          conflictIds.push(entry.incomingId);
         }
-        counts[merged.outcome] += 1;
-        if (merged.outcome === 'conflict' && conflictIds.length < 20) conflictIds.push(record.id);
-        if (merged.outcome === 'new') newIds.push(record.id);
-        if (merged.outcome !== 'unchanged') puts.push(merged.record);
-      });
-      if (options.apply && puts.length > 0) await db.papers.bulkPut(puts);
+      }
+      if (options.apply) {
+        await applyRecordMerge(db, plan);
+        // A dry run saves nothing, so no page may be told otherwise.
+        newIds = plan.newlySaved;
+      }
     });
   } catch (error) {
     if (error instanceof ImportEntryError)

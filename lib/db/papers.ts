@@ -1,4 +1,4 @@
-import { mergeImportedPaper } from '../notebook/merge';
+import { mergeLinkedRecords } from '../notebook/merge';
 import {
   applyTagChanges,
   normalizeTag,
@@ -7,9 +7,40 @@ import {
   tagProblem,
 } from '../notebook/tags';
 import { type ExtractedPaper, TOPIC_IDS, type TopicId } from '../paper';
-import { arxivUrls } from '../paper-id';
+import { ID_SCHEMES } from '../paper-id';
+import { ID_FIELDS, paperAliases, paperUrls, withIdField } from '../paper-identity';
+import { applyRecordMerge, planRecordMerge } from './merge-records';
 import type { BiasLensDB } from './schema';
 import type { PaperRecord } from './types';
+
+/**
+ * The stored records known by any of `ids` (their primary key or one of their aliases), each
+ * once. Call inside a transaction when the result decides a write.
+ */
+export async function recordsKnownAs(
+  db: BiasLensDB,
+  ids: readonly string[],
+): Promise<PaperRecord[]> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return [];
+  const [byKey, byAlias] = await Promise.all([
+    db.papers.bulkGet(unique),
+    db.papers.where('aliases').anyOf(unique).toArray(),
+  ]);
+  const found = new Map<string, PaperRecord>();
+  for (const record of [...byKey, ...byAlias]) if (record) found.set(record.id, record);
+  return [...found.values()];
+}
+
+/** The stored record known as `id` (its primary key, else one of its aliases), if any. */
+export async function findRecord(db: BiasLensDB, id: string): Promise<PaperRecord | undefined> {
+  return (await db.papers.get(id)) ?? (await db.papers.where('aliases').equals(id).first());
+}
+
+/** Records saved first come first (then by id): the one that keeps its id when records link. */
+function bySaveOrder(a: PaperRecord, b: PaperRecord): number {
+  return a.savedAt - b.savedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
 
 /** Topics deduplicated and in taxonomy order, so equal sets are stored identically. */
 function normalizeTopics(topics: readonly TopicId[]): TopicId[] {
@@ -26,8 +57,9 @@ function latestVersion(a: number | undefined, b: number | undefined): number | u
 
 /**
  * The record to store when `paper` is saved at `now`, given what is already stored (pure).
- * An existing record keeps its savedAt, source, note and tags; metadata is refreshed, but a
- * known abstract or author list is never replaced by a missing one.
+ * An existing record keeps its id, ids, savedAt, source, note and tags and gains the ids the page
+ * showed that it lacked (its aliases too); metadata is refreshed, but a known abstract or author
+ * list is never replaced by a missing one.
  */
 export function mergePaper(
   existing: PaperRecord | undefined,
@@ -35,10 +67,10 @@ export function mergePaper(
   topics: readonly TopicId[],
   now: number,
 ): PaperRecord {
+  const incoming = withIdField(paper);
   const record: PaperRecord = {
-    id: paper.id,
-    arxivId: paper.arxivId,
-    urls: arxivUrls(paper.arxivId),
+    id: existing?.id ?? incoming.id,
+    urls: { abs: '' },
     title: paper.title,
     authors: paper.authors.length > 0 ? [...paper.authors] : [...(existing?.authors ?? [])],
     topics: normalizeTopics(topics),
@@ -48,6 +80,16 @@ export function mergePaper(
     note: existing?.note ?? '',
     tags: existing?.tags ?? [],
   };
+  for (const scheme of ID_SCHEMES) {
+    const field = ID_FIELDS[scheme];
+    const value = existing?.[field] ?? incoming[field];
+    if (value !== undefined) record[field] = value;
+  }
+  record.aliases = paperAliases({
+    ...record,
+    aliases: [...(existing?.aliases ?? []), ...paperAliases(incoming)],
+  });
+  record.urls = paperUrls(record);
   if (existing?.noteUpdatedAt !== undefined) record.noteUpdatedAt = existing.noteUpdatedAt;
   if (existing?.tagsUpdatedAt !== undefined) record.tagsUpdatedAt = existing.tagsUpdatedAt;
   const version = latestVersion(existing?.version, paper.version);
@@ -58,8 +100,11 @@ export function mergePaper(
 }
 
 /**
- * Saves `paper` (insert, or refresh an existing record) and returns the stored record.
- * Rejects (RangeError) when `paper.arxivId` is not an arXiv id.
+ * Saves `paper` (insert, or refresh the record it is already saved as) and returns the stored
+ * record. The paper's ids link records: a paper already saved under any id the page shows
+ * (`doi:…` saved from dblp, now seen on arXiv with that DOI) is refreshed under its saved id,
+ * and when the ids reach several records they become one (the first saved keeps its id; notes
+ * and tags are merged, never dropped: see mergeLinkedRecords).
  */
 export async function savePaper(
   db: BiasLensDB,
@@ -68,28 +113,42 @@ export async function savePaper(
   now: number,
 ): Promise<PaperRecord> {
   return db.transaction('rw', db.papers, async () => {
-    const record = mergePaper(await db.papers.get(paper.id), paper, topics, now);
+    const matches = (await recordsKnownAs(db, paperAliases(withIdField(paper)))).sort(bySaveOrder);
+    let existing = matches[0];
+    const linked: string[] = [];
+    for (const other of matches.slice(1)) {
+      if (!existing) break;
+      const merged = mergeLinkedRecords(existing, other);
+      if (!merged.ok) {
+        // Rare (two long notes): the records stay apart rather than cutting a note.
+        console.warn(`[BiasLens] ${existing.id} and ${other.id} stay apart: ${merged.error}`);
+        continue;
+      }
+      existing = merged.record;
+      linked.push(other.id);
+    }
+    const record = mergePaper(existing, paper, topics, now);
+    if (linked.length > 0) await db.papers.bulkDelete(linked);
     await db.papers.put(record);
     return record;
   });
 }
 
-/** Deletes a saved paper (and its note); resolves to the removed record, for an undo. */
+/**
+ * Deletes the saved paper known as `id` (its id or an alias) and its note; resolves to the
+ * removed record, for an undo.
+ */
 export async function removePaper(db: BiasLensDB, id: string): Promise<PaperRecord | undefined> {
   return db.transaction('rw', db.papers, async () => {
-    const existing = await db.papers.get(id);
-    if (existing) await db.papers.delete(id);
+    const existing = await findRecord(db, id);
+    if (existing) await db.papers.delete(existing.id);
     return existing;
   });
 }
 
-/** Deletes a saved paper (and its note); resolves to whether it was saved. */
+/** Deletes the saved paper known as `id` (and its note); resolves to whether it was saved. */
 export async function unsavePaper(db: BiasLensDB, id: string): Promise<boolean> {
-  return db.transaction('rw', db.papers, async () => {
-    const existed = (await db.papers.where('id').equals(id).count()) > 0;
-    if (existed) await db.papers.delete(id);
-    return existed;
-  });
+  return (await removePaper(db, id)) !== undefined;
 }
 
 /** The outcome of a note edit: the stored record, and whether this edit is what it holds. */
@@ -114,7 +173,7 @@ export async function editNote(
 ): Promise<NoteEdit | undefined> {
   const at = Math.min(editedAt, now);
   return db.transaction('rw', db.papers, async () => {
-    const existing = await db.papers.get(id);
+    const existing = await findRecord(db, id);
     if (!existing) return undefined;
     const stored = existing.noteUpdatedAt;
     if (stored !== undefined && stored <= now && at < stored) {
@@ -152,7 +211,7 @@ export async function updateTags(
   now: number,
 ): Promise<PaperRecord | undefined> {
   return db.transaction('rw', db.papers, async () => {
-    const existing = await db.papers.get(id);
+    const existing = await findRecord(db, id);
     if (!existing) return undefined;
     const tags = applyTagChanges(existing.tags, change.add, change.remove);
     if (tags.length > TAG_LIMITS.perPaper) {
@@ -203,36 +262,34 @@ export async function renameTag(
 
 /**
  * Puts back papers that were deleted (the popup's Undo), in one transaction. A paper saved again
- * meanwhile is merged like an import (the newer edit of each field wins, no note is lost).
- * Resolves to the ids that were not saved before (now saved again).
+ * meanwhile, under any of its ids, is merged like an import (the newer edit of each field wins,
+ * no note is lost). Resolves to the ids (aliases included) that were not saved before.
  */
 export async function restorePapers(
   db: BiasLensDB,
   records: readonly PaperRecord[],
 ): Promise<string[]> {
   return db.transaction('rw', db.papers, async () => {
-    const existing = await db.papers.bulkGet(records.map((record) => record.id));
-    const puts: PaperRecord[] = [];
-    const restored: string[] = [];
-    records.forEach((record, i) => {
-      const merged = mergeImportedPaper(existing[i], record);
-      if (!merged.ok) throw new RangeError(`${record.id}: ${merged.error}`);
-      if (merged.outcome === 'new') restored.push(record.id);
-      if (merged.outcome !== 'unchanged') puts.push(merged.record);
-    });
-    await db.papers.bulkPut(puts);
-    return restored;
+    const plan = await planRecordMerge(db, records);
+    if (!plan.ok) throw new RangeError(`${records[plan.index]?.id}: ${plan.error}`);
+    await applyRecordMerge(db, plan);
+    return plan.newlySaved;
   });
 }
 
-/** Which of `ids` are saved, in one indexed query (order not significant, no duplicates). */
+/**
+ * Which of `ids` are saved, under that id or as an alias of a saved paper (a card showing
+ * `doi:X` is saved when the paper was saved as `arxiv:Y` with DOI X): two key-only indexed
+ * queries, order not significant, no duplicates.
+ */
 export async function getSavedIds(db: BiasLensDB, ids: readonly string[]): Promise<string[]> {
   if (ids.length === 0) return [];
-  const keys = await db.papers
-    .where('id')
-    .anyOf([...new Set(ids)])
-    .primaryKeys();
-  return keys;
+  const unique = [...new Set(ids)];
+  const [keys, aliases] = await Promise.all([
+    db.papers.where('id').anyOf(unique).primaryKeys(),
+    db.papers.where('aliases').anyOf(unique).keys(),
+  ]);
+  return [...new Set([...keys, ...aliases].map(String))];
 }
 
 /**

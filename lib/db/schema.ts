@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { paperAliases } from '../paper-identity';
 import { watchBlocked } from './errors';
 import type { CustomTopicRecord, PaperRecord, SettingRecord, TopicCorrectionRecord } from './types';
 
@@ -34,6 +35,21 @@ export class BiasLensDB extends Dexie {
       // Small named settings (disabled built-in topics, page-summary filter per site, ...).
       settings: 'key',
     });
+    this.version(3)
+      .stores({
+        // Papers gain `*aliases`: every canonical id a record is known by (its own id, `doi:…`,
+        // `acl:…`, `openreview:…`, `arxiv:…`), for saved-state lookups and linking records.
+        papers: 'id, savedAt, updatedAt, source, *topics, *tags, *aliases',
+      })
+      .upgrade(async (tx) => {
+        // Records of v1/v2 are arXiv papers: their aliases are their id. Nothing else changes.
+        await tx
+          .table<PaperRecord, string>('papers')
+          .toCollection()
+          .modify((record) => {
+            record.aliases = paperAliases(record);
+          });
+      });
   }
 }
 

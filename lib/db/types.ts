@@ -1,17 +1,40 @@
 import type { SiteId, TopicId } from '../paper';
+import type { PaperUrls } from '../paper-identity';
 
 /**
  * One saved paper, as stored (schema v1; `noteUpdatedAt` and `tagsUpdatedAt` added without a
- * schema change, as they are not indexed). Timestamps are epoch milliseconds.
+ * schema change, as they are not indexed; schema v3 added the other id schemes and the indexed
+ * `aliases`). Timestamps are epoch milliseconds.
  */
 export interface PaperRecord {
-  /** Canonical id, e.g. `arxiv:2406.12345` (primary key). */
+  /**
+   * Canonical id (primary key): `arxiv:2406.12345`, or `doi:…`, `acl:…`, `openreview:…` for a
+   * paper first saved without an arXiv id. It never changes once saved, even when the paper is
+   * later linked to an arXiv id (which then goes to `arxivId` and `aliases`).
+   */
   id: string;
-  arxivId: string;
+  /** The bare arXiv id, when known (always, for records saved before schema v3). */
+  arxivId?: string;
+  /** The DOI, lowercased, when known. */
+  doi?: string;
+  /** The ACL Anthology id, when known. */
+  aclId?: string;
+  /** The OpenReview forum id, when known. */
+  openreviewId?: string;
+  /**
+   * Every canonical id the paper is known by, its own id first (schema v3, multi-entry index):
+   * `arxiv:…`, `doi:…`, `acl:…`, `openreview:…`, plus ids of records linked into this one. Set on
+   * every write and by the v3 upgrade; lookups also try the primary key, so a record written
+   * without it is still found by its id.
+   */
+  aliases?: string[];
   /** Latest version seen, when a page showed one. */
   version?: number;
-  /** Canonical https URLs (abstract page, PDF, HF page), built from the id. */
-  urls: { abs: string; pdf: string; huggingface: string };
+  /**
+   * Canonical https URLs built from the ids: arXiv papers keep the three of schema v1 (abstract
+   * page, PDF, Hugging Face page); other papers have their landing page only.
+   */
+  urls: PaperUrls;
   title: string;
   authors: string[];
   abstract?: string;

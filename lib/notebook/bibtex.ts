@@ -1,9 +1,11 @@
 /**
- * BibTeX for saved papers (pure). Every paper is an arXiv preprint, so each entry is a `@misc`
- * with the fields arXiv's own export and biblatex use (`eprint`, `archivePrefix`, `primaryClass`),
- * the abstract URL, the user's tags as `keywords` and the user's note in `note`.
+ * BibTeX for saved papers (pure). Each entry is a `@misc` (BiasLens does not know venues): for an
+ * arXiv paper with the fields arXiv's own export and biblatex use (`eprint`, `archivePrefix`,
+ * `primaryClass`), the `doi` when known, the landing page's URL (built from the id), the user's
+ * tags as `keywords` and the user's note in `note`.
  */
 import type { PaperRecord } from '../db/types';
+import { landingUrl, parsePaperId } from '../paper-id';
 
 // One pass over the text, so the backslashes and braces we insert are never escaped again.
 // BibTeX counts braces even after a backslash, so `{` and `}` become balanced commands.
@@ -76,17 +78,24 @@ function familyName(author: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
-/** A citation key like `lovelace2024measuring` (ASCII; falls back to the arXiv id). */
+/** The submission date of the record's arXiv id, when it has one. */
+function recordDate(record: PaperRecord): { year: number; month: number } | undefined {
+  return record.arxivId === undefined ? undefined : arxivIdDate(record.arxivId);
+}
+
+/** A citation key like `lovelace2024measuring` (ASCII; falls back to the id, e.g. `arxiv240612345`). */
 export function citationKey(record: PaperRecord): string {
   const family = asciiWord(familyName(record.authors[0] ?? ''));
-  const year = arxivIdDate(record.arxivId)?.year ?? '';
+  const year = recordDate(record)?.year ?? '';
   const word =
     record.title
       .split(/\s+/)
       .map(asciiWord)
       .find((each) => each.length > 0 && !STOP_WORDS.has(each)) ?? '';
   const key = `${family}${year}${word}`;
-  return family && word ? key : `arxiv${asciiWord(record.arxivId)}`;
+  if (family && word) return key;
+  const id = parsePaperId(record.id);
+  return id ? `${id.scheme}${asciiWord(id.value)}` : `paper${asciiWord(record.id)}`;
 }
 
 /**
@@ -106,18 +115,23 @@ export function bibtexAuthors(authors: readonly string[]): string {
 
 /** One `@misc` entry; `key` must be unique in the file. */
 export function bibtexEntry(record: PaperRecord, key: string): string {
-  const date = arxivIdDate(record.arxivId);
-  const primaryClass = primaryClassOf(record.arxivId);
+  const arxivId = record.arxivId;
+  const date = recordDate(record);
+  const primaryClass = arxivId === undefined ? undefined : primaryClassOf(arxivId);
+  // Built from the id (docs/SECURITY.md, "Links"): the arXiv abstract page, doi.org, ACL
+  // Anthology or OpenReview.
+  const url = landingUrl(record.id);
   // Values are braced, except the month: a BibTeX macro (`jun`), written bare.
   const fields: [string, string | undefined][] = [
     ['title', escapeBibTeX(record.title)],
     ['author', record.authors.length > 0 ? bibtexAuthors(record.authors) : undefined],
     ['year', date ? String(date.year) : undefined],
     ['month', date ? MONTHS[date.month - 1] : undefined],
-    ['eprint', escapeBibTeX(record.arxivId)],
-    ['archivePrefix', 'arXiv'],
+    ['doi', record.doi ? escapeBibTeX(record.doi) : undefined],
+    ['eprint', arxivId ? escapeBibTeX(arxivId) : undefined],
+    ['archivePrefix', arxivId ? 'arXiv' : undefined],
     ['primaryClass', primaryClass ? escapeBibTeX(primaryClass) : undefined],
-    ['url', escapeBibTeX(record.urls.abs)],
+    ['url', url ? escapeBibTeX(url) : undefined],
     ['abstract', record.abstract ? escapeBibTeX(record.abstract) : undefined],
     ['keywords', record.tags.length > 0 ? escapeBibTeX(record.tags.join(', ')) : undefined],
     ['note', record.note.trim() ? escapeBibTeX(record.note) : undefined],

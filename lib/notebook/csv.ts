@@ -21,6 +21,10 @@ export const CSV_COLUMNS = [
   'note_updated_at',
   'url',
   'pdf_url',
+  // Added with the other id schemes, at the end so existing column positions stay.
+  'doi',
+  'acl_id',
+  'openreview_id',
 ] as const;
 
 // Spreadsheets run a cell starting with one of these as a formula ("CSV injection", OWASP);
@@ -39,7 +43,7 @@ const iso = (time: number | undefined) => (time === undefined ? '' : new Date(ti
 export function csvRow(record: PaperRecord): string[] {
   return [
     record.id,
-    record.arxivId,
+    record.arxivId ?? '',
     record.title,
     record.authors.join('; '),
     record.abstract ?? '',
@@ -51,7 +55,10 @@ export function csvRow(record: PaperRecord): string[] {
     iso(record.updatedAt),
     iso(record.noteUpdatedAt),
     record.urls.abs,
-    record.urls.pdf,
+    record.urls.pdf ?? '',
+    record.doi ?? '',
+    record.aclId ?? '',
+    record.openreviewId ?? '',
   ];
 }
 

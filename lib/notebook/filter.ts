@@ -85,7 +85,10 @@ export class SearchIndex {
       record.abstract ?? '',
       record.note,
       record.tags.join('\n'),
-      record.arxivId,
+      record.arxivId ?? '',
+      record.doi ?? '',
+      record.aclId ?? '',
+      record.openreviewId ?? '',
     ]
       .join('\n')
       .toLocaleLowerCase();

@@ -9,7 +9,17 @@ import { EXPORT_FORMAT, EXPORT_VERSION } from '../db/export';
 import type { PaperRecord } from '../db/types';
 import { LIMITS } from '../messages';
 import { type SiteId, TOPIC_IDS, type TopicId } from '../paper';
-import { arxivUrls, isBareArxivId } from '../paper-id';
+import { type IdScheme, isBareArxivId } from '../paper-id';
+import {
+  idFieldsProblem,
+  isIdValue,
+  isPaperId,
+  MAX_ALIASES,
+  MAX_PAPER_ID_LENGTH,
+  paperAliases,
+  paperUrls,
+  withIdField,
+} from '../paper-identity';
 import { dedupeTags, normalizeTag, TAG_LIMITS, tagProblem } from './tags';
 
 /** The oldest format version this reader converts. */
@@ -80,7 +90,33 @@ const VersionSchema = v.pipe(
   v.maxValue(LIMITS.version, `must be at most ${LIMITS.version}`),
 );
 
-const SITES: Record<SiteId, true> = { arxiv: true, huggingface: true };
+// Written as a Record so adding a SiteId without listing it here is a type error.
+const SITES: Record<SiteId, true> = {
+  arxiv: true,
+  huggingface: true,
+  scholar: true,
+  semanticscholar: true,
+  openreview: true,
+  acl: true,
+  neurips: true,
+  pmlr: true,
+  dblp: true,
+  generic: true,
+};
+const SITE_IDS = Object.keys(SITES) as SiteId[];
+
+/** An optional id of `scheme` (additive fields; null or absent when unknown). */
+const idValue = (scheme: IdScheme, example: string) =>
+  v.nullish(
+    v.pipe(
+      v.string((issue) => `must be a string or null, not ${describeValue(issue.input)}`),
+      v.maxLength(MAX_PAPER_ID_LENGTH, `is not a valid ${scheme} id`),
+      v.check(
+        (value) => isIdValue(scheme, value),
+        (issue) => `${describeValue(issue.input)} is not a valid ${scheme} id (e.g. "${example}")`,
+      ),
+    ),
+  );
 
 const TagSchema = v.pipe(
   v.string((issue) => `must be a string, not ${describeValue(issue.input)}`),
@@ -107,6 +143,25 @@ const paperEntries = {
     v.maxLength(64, 'is not an arXiv id'),
     v.check(isBareArxivId, (issue) => `${describeValue(issue.input)} is not a bare arXiv id`),
   ),
+  // Added to version 1 later (additive): the other ids, and every id the paper is known by.
+  doi: idValue('doi', '10.1145/3442188.3445922'),
+  aclId: idValue('acl', '2023.acl-long.1'),
+  openreviewId: idValue('openreview', 'aBcD3fGh1j'),
+  aliases: v.nullish(
+    v.pipe(
+      v.array(
+        v.pipe(
+          v.string((issue) => `must be a string, not ${describeValue(issue.input)}`),
+          v.check(
+            (id: string) => isPaperId(id),
+            (issue) => `${describeValue(issue.input)} is not a canonical id`,
+          ),
+        ),
+        (issue) => `must be an array, not ${describeValue(issue.input)}`,
+      ),
+      v.maxLength(MAX_ALIASES, `must list at most ${MAX_ALIASES} ids`),
+    ),
+  ),
   version: v.nullish(VersionSchema),
   // Ignored: the URLs are rebuilt from the id, never taken from a file.
   urls: v.unknown(),
@@ -130,8 +185,9 @@ const paperEntries = {
     v.maxLength(IMPORT_LIMITS.topics, `must list at most ${IMPORT_LIMITS.topics} topics`),
   ),
   source: v.picklist(
-    Object.keys(SITES) as SiteId[],
-    (issue) => `must be "arxiv" or "huggingface", not ${describeValue(issue.input)}`,
+    SITE_IDS,
+    (issue) =>
+      `must be a site id ("arxiv", "huggingface", "dblp", …), not ${describeValue(issue.input)}`,
   ),
   savedAt: IsoTimeSchema,
   updatedAt: IsoTimeSchema,
@@ -150,16 +206,40 @@ const paperMessage = (issue: v.ObjectIssue) =>
     ? 'is missing'
     : `must be an object, not ${describeValue(issue.input)}`;
 
-/** A paper of format version 1. */
+/** A paper of format version 1: an arXiv paper. */
 const PaperV1Schema = v.object(paperEntries, paperMessage);
 
 /**
- * The paper schema of each format version this reader knows: a future version 2 adds its schema
+ * A paper of format version 2: as version 1, but its id may be of any scheme (`doi:…`, `acl:…`,
+ * `openreview:…`) and `arxivId` null when it has none.
+ */
+const PaperV2Schema = v.object(
+  {
+    ...paperEntries,
+    id: v.pipe(
+      v.string((issue) => `must be a string, not ${describeValue(issue.input)}`),
+      v.maxLength(MAX_PAPER_ID_LENGTH, 'is not a canonical paper id'),
+      v.check(
+        (id: string) => isPaperId(id),
+        (issue) =>
+          `${describeValue(issue.input)} is not a canonical paper id (e.g. "arxiv:2406.12345" or "doi:10.1145/3442188.3445922")`,
+      ),
+    ),
+    arxivId: v.nullish(paperEntries.arxivId),
+  },
+  paperMessage,
+);
+
+/**
+ * The paper schema of each format version this reader knows: a future version adds its schema
  * here and its conversion in toRecord.
  */
-const PAPER_SCHEMAS: Record<number, typeof PaperV1Schema> = { 1: PaperV1Schema };
+const PAPER_SCHEMAS: Record<number, typeof PaperV1Schema | typeof PaperV2Schema> = {
+  1: PaperV1Schema,
+  2: PaperV2Schema,
+};
 
-type ExportedPaperInput = v.InferOutput<typeof PaperV1Schema>;
+type ExportedPaperInput = v.InferOutput<typeof PaperV2Schema>;
 
 // ---------------------------------------------------------------------------------------------
 // Conversion
@@ -174,8 +254,7 @@ function toRecord(paper: ExportedPaperInput, ignoredTopics: Map<string, number>)
   const topics = new Set(paper.topics);
   const record: PaperRecord = {
     id: paper.id,
-    arxivId: paper.arxivId,
-    urls: arxivUrls(paper.arxivId),
+    urls: { abs: '' },
     title: paper.title,
     authors: paper.authors,
     topics: TOPIC_IDS.filter((topic): topic is TopicId => topics.has(topic)),
@@ -185,6 +264,20 @@ function toRecord(paper: ExportedPaperInput, ignoredTopics: Map<string, number>)
     note: paper.note,
     tags: dedupeTags(paper.tags),
   };
+  const ids = withIdField({
+    id: paper.id,
+    arxivId: paper.arxivId ?? undefined,
+    doi: paper.doi ?? undefined,
+    aclId: paper.aclId ?? undefined,
+    openreviewId: paper.openreviewId ?? undefined,
+  });
+  if (ids.arxivId !== undefined) record.arxivId = ids.arxivId;
+  if (ids.doi !== undefined) record.doi = ids.doi;
+  if (ids.aclId !== undefined) record.aclId = ids.aclId;
+  if (ids.openreviewId !== undefined) record.openreviewId = ids.openreviewId;
+  // Rebuilt from the ids, never taken from the file (docs/SECURITY.md, "Links").
+  record.aliases = paperAliases({ ...record, aliases: paper.aliases ?? [] });
+  record.urls = paperUrls(record);
   if (paper.version != null) record.version = paper.version;
   if (paper.abstract != null) record.abstract = paper.abstract;
   // Files from before the per-field times had one updatedAt for everything: the note and the
@@ -227,7 +320,8 @@ export function parseExportedPapers(
   if (!schema) return { ok: false, error: `Unknown format version ${version}.` };
   const records: PaperRecord[] = [];
   const ignoredTopics = new Map<string, number>();
-  const firstIndex = new Map<string, number>();
+  /** Where each id and alias was first listed: the paper's position and its id. */
+  const firstIndex = new Map<string, { index: number; id: string }>();
   let firstError: string | undefined;
   let failures = 0;
   for (let index = 0; index < items.length; index += 1) {
@@ -239,19 +333,35 @@ export function parseExportedPapers(
       continue;
     }
     const paper = result.output;
-    if (paper.id !== `arxiv:${paper.arxivId}`) {
+    const idProblem = idFieldsProblem({
+      id: paper.id,
+      arxivId: paper.arxivId ?? undefined,
+      doi: paper.doi ?? undefined,
+      aclId: paper.aclId ?? undefined,
+      openreviewId: paper.openreviewId ?? undefined,
+    });
+    if (idProblem) {
       failures += 1;
-      firstError ??= `${paperLabel(index, item)}: id must be "arxiv:" followed by arxivId ("${paper.arxivId}")`;
+      const field = idProblem.slice(idProblem.lastIndexOf(' ') + 1) as 'arxivId';
+      const value = paper[field] ?? null;
+      firstError ??= `${paperLabel(index, item)}: id ${idProblem} (${JSON.stringify(value)})`;
       continue;
     }
-    const seen = firstIndex.get(paper.id);
-    if (seen !== undefined) {
+    const record = toRecord(paper, ignoredTopics);
+    // One paper, one entry: no two papers may share an id or an alias.
+    const aliases = record.aliases ?? [record.id];
+    const clash = aliases.find((alias) => firstIndex.has(alias));
+    if (clash !== undefined) {
       failures += 1;
-      firstError ??= `Papers ${seen + 1} and ${index + 1} are both ${paper.id}; an export lists each paper once`;
+      const seen = firstIndex.get(clash) as { index: number; id: string };
+      firstError ??=
+        clash === record.id && clash === seen.id
+          ? `Papers ${seen.index + 1} and ${index + 1} are both ${clash}; an export lists each paper once`
+          : `Papers ${seen.index + 1} and ${index + 1} are the same paper (both known as ${clash}); an export lists each paper once`;
       continue;
     }
-    firstIndex.set(paper.id, index);
-    records.push(toRecord(paper, ignoredTopics));
+    for (const alias of aliases) firstIndex.set(alias, { index, id: record.id });
+    records.push(record);
   }
   if (firstError !== undefined) {
     const others = failures - 1;

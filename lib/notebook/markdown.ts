@@ -4,6 +4,7 @@
  * so it renders literally; the user's own note keeps its Markdown but not raw HTML.
  */
 import type { PaperRecord } from '../db/types';
+import { recordLinks } from '../paper-identity';
 import { formatDay } from './time';
 
 /** `text` with every Markdown/HTML-significant ASCII punctuation backslash-escaped (one line). */
@@ -29,10 +30,16 @@ function linkTarget(url: string): string {
 
 /** One paper as a task-list item (several lines). */
 export function markdownItem(record: PaperRecord, topicLabel: (id: string) => string): string {
-  const lines = [`- [ ] [${escapeMarkdown(record.title)}](${linkTarget(record.urls.abs)})`];
+  // Built from the ids (docs/SECURITY.md, "Links"): the arXiv abstract page or the landing page.
+  const href = recordLinks(record).abs;
+  const title = escapeMarkdown(record.title);
+  const lines = [href ? `- [ ] [${title}](${linkTarget(href)})` : `- [ ] ${title}`];
   const byline = [
     record.authors.length > 0 ? escapeMarkdown(record.authors.join(', ')) : undefined,
-    `arXiv:${escapeMarkdown(record.arxivId)}`,
+    record.arxivId ? `arXiv:${escapeMarkdown(record.arxivId)}` : undefined,
+    record.doi ? `DOI ${escapeMarkdown(record.doi)}` : undefined,
+    record.aclId ? `ACL Anthology ${escapeMarkdown(record.aclId)}` : undefined,
+    record.openreviewId ? `OpenReview ${escapeMarkdown(record.openreviewId)}` : undefined,
     `saved ${formatDay(record.savedAt)}`,
   ].filter(Boolean);
   lines.push(`  ${byline.join(' · ')}`);

@@ -6,6 +6,8 @@
  */
 import type { PaperRecord } from '../db/types';
 import { LIMITS } from '../messages';
+import { ID_SCHEMES } from '../paper-id';
+import { ID_FIELDS, type IdField, paperAliases, paperUrls } from '../paper-identity';
 import { TAG_LIMITS } from './tags';
 
 export type MergeOutcome = 'new' | 'updated' | 'unchanged' | 'conflict';
@@ -14,13 +16,25 @@ export type MergeResult =
   | { ok: true; record: PaperRecord; outcome: MergeOutcome }
   | { ok: false; error: string };
 
-/** Where a note came from, for the conflict marker. */
-export type NoteOrigin = 'file' | 'browser';
+/**
+ * Where a note came from, for the conflict marker: the imported file, this browser, or another
+ * record of the same paper (saved under the id `linkedFrom`) linked into this one.
+ */
+export type NoteOrigin = 'file' | 'browser' | 'linked';
 
 /** The line put above the older of two conflicting notes (recognizable, and greppable). */
-export function conflictMarker(origin: NoteOrigin, editedAt: number | undefined): string {
+export function conflictMarker(
+  origin: NoteOrigin,
+  editedAt: number | undefined,
+  linkedFrom?: string,
+): string {
   const when = editedAt === undefined ? '' : `, edited ${new Date(editedAt).toISOString()}`;
-  const where = origin === 'file' ? 'from the imported file' : 'kept from this browser';
+  const where =
+    origin === 'file'
+      ? 'from the imported file'
+      : origin === 'linked'
+        ? `from the same paper saved as ${linkedFrom ?? 'another id'}`
+        : 'kept from this browser';
   return `--- BiasLens: conflicting version of this note (${where}${when}) ---`;
 }
 
@@ -28,6 +42,8 @@ interface NoteSide {
   note: string;
   at: number | undefined;
   origin: NoteOrigin;
+  /** For origin `linked`: the id the note's record was saved under. */
+  linkedFrom?: string;
 }
 
 const newer = (a: number | undefined, b: number | undefined) =>
@@ -57,7 +73,8 @@ export function mergeNotes(
   if (winner.note.includes(loser.note)) return { note: winner.note, at, conflict: false };
   // A newer empty note (the user cleared it) must not erase the other: keep that one, flagged.
   if (winner.note.trim() === '') return { note: loser.note, at, conflict: true };
-  const note = `${winner.note.trimEnd()}\n\n${conflictMarker(loser.origin, loser.at)}\n${loser.note}`;
+  const marker = conflictMarker(loser.origin, loser.at, loser.linkedFrom);
+  const note = `${winner.note.trimEnd()}\n\n${marker}\n${loser.note}`;
   return { note, at, conflict: true };
 }
 
@@ -66,6 +83,11 @@ export function sameRecord(a: PaperRecord, b: PaperRecord): boolean {
   return (
     a.id === b.id &&
     a.arxivId === b.arxivId &&
+    a.doi === b.doi &&
+    a.aclId === b.aclId &&
+    a.openreviewId === b.openreviewId &&
+    // A record stored before aliases existed is known by its ids all the same.
+    sameList(paperAliases(a), paperAliases(b)) &&
     a.version === b.version &&
     a.urls.abs === b.urls.abs &&
     a.urls.pdf === b.urls.pdf &&
@@ -132,7 +154,7 @@ export function mergeImportedPaper(
 
   // Extra fields a newer build may have stored are kept as they are.
   const record: PaperRecord = {
-    ...stored,
+    ...withIds(stored, incoming),
     title: meta.title,
     authors: meta.authors.length > 0 ? meta.authors : other.authors,
     topics: meta.topics,
@@ -149,6 +171,65 @@ export function mergeImportedPaper(
 
   if (notes.conflict) return { ok: true, record, outcome: 'conflict' };
   return { ok: true, record, outcome: sameRecord(record, stored) ? 'unchanged' : 'updated' };
+}
+
+/**
+ * `stored` with the ids `other` knows and it does not: missing id fields filled (a record's own
+ * ids never change), aliases united (with `other`'s id), and URLs rebuilt from the ids.
+ */
+export function withIds(stored: PaperRecord, other: PaperRecord): PaperRecord {
+  const record: PaperRecord = { ...stored };
+  for (const scheme of ID_SCHEMES) {
+    const field: IdField = ID_FIELDS[scheme];
+    const value = stored[field] ?? other[field];
+    if (value !== undefined) record[field] = value;
+  }
+  record.aliases = paperAliases({
+    ...record,
+    aliases: [...(stored.aliases ?? []), other.id, ...(other.aliases ?? [])],
+  });
+  record.urls = paperUrls(record);
+  return record;
+}
+
+/**
+ * Two stored records of one paper made one (a page showed ids of both): `keep` keeps its id;
+ * the ids and aliases of both; the metadata of the one changed last; the first save; the later
+ * note, with the other below a marker unless it adds nothing; the union of the tags. Fails,
+ * leaving the records apart, when the notes or tags together exceed their limits.
+ */
+export function mergeLinkedRecords(keep: PaperRecord, other: PaperRecord): MergeResult {
+  const metaFromOther = other.updatedAt > keep.updatedAt;
+  const meta = metaFromOther ? other : keep;
+  const rest = metaFromOther ? keep : other;
+  const notes = mergeNotes(
+    { note: keep.note, at: keep.noteUpdatedAt, origin: 'linked', linkedFrom: keep.id },
+    { note: other.note, at: other.noteUpdatedAt, origin: 'linked', linkedFrom: other.id },
+  );
+  if (notes.note.length > LIMITS.note) {
+    return { ok: false, error: `the notes of ${keep.id} and ${other.id} are too long together` };
+  }
+  const tags = unionTags(keep.tags, other.tags);
+  if (tags.length > TAG_LIMITS.perPaper) {
+    return { ok: false, error: `${keep.id} and ${other.id} have too many tags together` };
+  }
+  const firstSave = other.savedAt < keep.savedAt ? other : keep;
+  const record: PaperRecord = {
+    ...withIds(keep, other),
+    title: meta.title,
+    authors: meta.authors.length > 0 ? meta.authors : rest.authors,
+    topics: meta.topics,
+    source: firstSave.source,
+    savedAt: Math.min(keep.savedAt, other.savedAt),
+    updatedAt: Math.max(keep.updatedAt, other.updatedAt),
+    note: notes.note,
+    tags,
+  };
+  setOptional(record, 'version', maxTime(keep.version, other.version));
+  setOptional(record, 'abstract', meta.abstract ?? rest.abstract);
+  setOptional(record, 'noteUpdatedAt', notes.at);
+  setOptional(record, 'tagsUpdatedAt', maxTime(keep.tagsUpdatedAt, other.tagsUpdatedAt));
+  return { ok: true, record, outcome: notes.conflict ? 'conflict' : 'updated' };
 }
 
 function unionTags(a: readonly string[], b: readonly string[]): string[] {

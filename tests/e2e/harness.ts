@@ -36,6 +36,11 @@ export interface LaunchOptions {
   extraPages?: Map<string, string>;
   /** Load the extension (default) or run the same pages without it, as a baseline. */
   withExtension?: boolean;
+  /**
+   * A profile directory to use (and keep on close), e.g. one prepared by a previous launch;
+   * default: a fresh temporary one, deleted on close.
+   */
+  userDataDir?: string;
 }
 
 /** Launches Chromium with the built extension and the fixture routes in place. */
@@ -44,7 +49,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'biaslens-e2e-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'biaslens-e2e-'));
   const args = [
     '--no-sandbox',
     '--disable-background-networking',
@@ -80,7 +85,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     strayRequests,
     async close() {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }

@@ -101,7 +101,8 @@ describe('the research notebook', () => {
       description: 'Open the BiasLens popup (saved papers)',
     });
     expect(manifest.options_ui).toEqual({ open_in_tab: true, page: 'options.html' });
-    expect(manifest.permissions).toEqual([]);
+    // `scripting` only, for the optional sites' content script (README, Permissions and privacy).
+    expect(manifest.permissions).toEqual(['scripting']);
   });
 
   it('imports a file through the options page: a dry run first, then the import', async () => {

@@ -47,6 +47,11 @@ describe('buildExport', () => {
         {
           id: 'arxiv:2406.00002',
           arxivId: '2406.00002',
+          // Additive fields of version 1 (docs/EXPORT-FORMAT.md).
+          doi: null,
+          aclId: null,
+          openreviewId: null,
+          aliases: ['arxiv:2406.00002'],
           version: 3,
           urls: {
             abs: 'https://arxiv.org/abs/2406.00002',

@@ -200,7 +200,7 @@ describe('an upgrade blocked by an older connection', () => {
         ),
       ).toMatchObject({ ok: true }),
     );
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect((await db.papers.get('arxiv:2406.00001'))?.note).toBe('now saved');
     expect(await db.papers.count()).toBe(2);
     await db.delete();

@@ -41,6 +41,8 @@ describe('schema', () => {
     expect(schema.primKey.name).toBe('id');
     expect(schema.indexes.map((index) => [index.name, index.multi]).sort()).toEqual(
       [
+        // Schema v3: every canonical id a record is known by.
+        ['aliases', true],
         ['savedAt', false],
         ['source', false],
         ['tags', true],
@@ -62,6 +64,7 @@ describe('savePaper', () => {
     expect(record).toEqual({
       id: 'arxiv:2406.12345',
       arxivId: '2406.12345',
+      aliases: ['arxiv:2406.12345'],
       version: 2,
       urls: {
         abs: 'https://arxiv.org/abs/2406.12345',

@@ -192,6 +192,10 @@ describe('CSV', () => {
         '2025-01-02T00:00:00.000Z',
         'https://arxiv.org/abs/2406.00001',
         'https://arxiv.org/pdf/2406.00001',
+        // doi, acl_id, openreview_id: none for this paper.
+        '',
+        '',
+        '',
       ].join(','),
     );
     expect(end).toBe('');

@@ -54,12 +54,12 @@ describe('parseImportText: malformed files, each with its message', () => {
     [
       'a newer version',
       text({ format: 'biaslens-notes', version: 7, papers: [] }),
-      /exported by a newer BiasLens \(format version 7\); this BiasLens reads versions 1 to 1\. Update BiasLens/,
+      /exported by a newer BiasLens \(format version 7\); this BiasLens reads versions 1 to 2\. Update BiasLens/,
     ],
     [
       'version 0',
       text({ format: 'biaslens-notes', version: 0, papers: [] }),
-      /^Unknown format version 0; this BiasLens reads versions 1 to 1\.$/,
+      /^Unknown format version 0; this BiasLens reads versions 1 to 2\.$/,
     ],
     [
       'papers not an array',
@@ -138,8 +138,8 @@ describe('parseImportText: malformed files, each with its message', () => {
     ],
     [
       'an unknown source',
-      withPaper(0, (p) => ({ ...p, source: 'scholar' })),
-      /source: must be "arxiv" or "huggingface", not "scholar"/,
+      withPaper(0, (p) => ({ ...p, source: 'myspace' })),
+      /source: must be a site id \("arxiv", "huggingface", "dblp", …\), not "myspace"/,
     ],
     [
       'a date without a zone',

@@ -61,7 +61,7 @@ describe('parseRequest accepts', () => {
         topics: [],
       },
     ],
-    ['unsave-paper', { type: 'unsave-paper', id: 'arxiv:2406.1234' }],
+    ['unsave-paper', { type: 'unsave-paper', id: 'arxiv:1406.1234' }],
     ['update-note', { type: 'update-note', id: 'arxiv:2406.12345', note: '' }],
     [
       'update-note at the size limit',

@@ -12,12 +12,17 @@ import type { Broadcast } from '../../lib/messages';
 import { TOPIC_IDS, type TopicId } from '../../lib/paper';
 import { arxivUrls } from '../../lib/paper-id';
 
-/** A valid stored record for paper number `n` (new-style id `2406.<n>`). */
+/**
+ * A valid stored record for paper number `n` (new-style id `2406.<n>`), with the `aliases` every
+ * write path stores (schema v3): its own id, unless `extra` says otherwise.
+ */
 export function makeRecord(n: number, extra: Partial<PaperRecord> = {}): PaperRecord {
   const arxivId = `2406.${String(n).padStart(5, '0')}`;
+  const id = extra.id ?? `arxiv:${arxivId}`;
   return {
-    id: `arxiv:${arxivId}`,
+    id,
     arxivId,
+    aliases: [id],
     urls: arxivUrls(arxivId),
     title: `Paper ${n}`,
     authors: ['Ada Lovelace', 'Alan Turing'],
@@ -197,6 +202,7 @@ export const paperRecordArb: fc.Arbitrary<PaperRecord> = fc
     const record: PaperRecord = {
       id: `arxiv:${fields.arxivId}`,
       arxivId: fields.arxivId,
+      aliases: [`arxiv:${fields.arxivId}`],
       urls: arxivUrls(fields.arxivId),
       title: fields.title,
       authors: fields.authors,

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { OPTIONAL_HOST_PERMISSIONS } from '../../lib/sites/optional-sites';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const BUILDS = ['chrome-mv3', 'firefox-mv3'].map((name) => ({
@@ -23,6 +24,20 @@ const ALLOWED_URLS: Array<[RegExp, string]> = [
     'links built from paper ids, match patterns, adapter example URLs',
   ],
   [/^https:\/\/huggingface\.co\/papers(?:[/?*]|$)/, 'the same for Hugging Face Papers'],
+  [
+    /^https:\/\/(?:scholar\.google\.com|www\.semanticscholar\.org|openreview\.net|aclanthology\.org|proceedings\.neurips\.cc|papers\.nips\.cc|proceedings\.mlr\.press|dblp\.org|dblp\.uni-trier\.de)(?:[/?]|$)/,
+    'the optional sites: optional host permissions, registered match patterns, adapter example URLs, links built from ids, bases resolving relative links',
+  ],
+  [/^https:\/\/doi\.org\/\$\{/, 'DOI landing pages built from a DOI (landingUrl)'],
+  [/^https:\/\/\*\/\*$/, 'the optional permission of generic mode'],
+  [
+    /^https:\/\/\$\{\w+\}$/,
+    'generic mode: an origin rebuilt from a parsed, validated host name (normalizeGenericOrigin)',
+  ],
+  [
+    /^https:\/\/(?:www\.cs\.example\.edu|reading-group\.example\.org)\//,
+    'example URLs of generic mode (reserved example domains, RFC 2606)',
+  ],
   [
     /^http:\/\/www\.w3\.org\/(?:2000\/svg|1999\/xhtml|1998\/Math\/MathML|1999\/xlink)$/,
     'XML namespaces (Preact)',
@@ -145,14 +160,29 @@ for (const build of BUILDS) {
       }
     });
 
-    it('keeps the default CSP, asks for no permission and is closed to other extensions and pages', () => {
+    it('keeps the default CSP, asks only for `scripting`, and is closed to other extensions and pages', () => {
       const m = manifest();
       expect(m.manifest_version).toBe(3);
       expect(m.content_security_policy).toBeUndefined();
-      expect(m.permissions ?? []).toEqual([]);
+      // `scripting` registers the sites content script; it grants access to no page by itself.
+      expect(m.permissions ?? []).toEqual(['scripting']);
+      // No host is granted at install: the optional sites and generic mode are asked for, one
+      // site at a time, from the options page.
       expect(m.host_permissions).toBeUndefined();
       expect(m.optional_permissions).toBeUndefined();
-      expect(m.optional_host_permissions).toBeUndefined();
+      expect(m.optional_host_permissions).toEqual([...OPTIONAL_HOST_PERMISSIONS]);
+      expect(OPTIONAL_HOST_PERMISSIONS).toEqual([
+        'https://scholar.google.com/*',
+        'https://www.semanticscholar.org/*',
+        'https://openreview.net/*',
+        'https://aclanthology.org/*',
+        'https://proceedings.neurips.cc/*',
+        'https://papers.nips.cc/*',
+        'https://proceedings.mlr.press/*',
+        'https://dblp.org/*',
+        'https://dblp.uni-trier.de/*',
+        'https://*/*',
+      ]);
       expect(m.externally_connectable).toBeUndefined();
       expect(m.web_accessible_resources).toBeUndefined();
       expect(m.sandbox).toBeUndefined();
@@ -179,7 +209,11 @@ for (const build of BUILDS) {
     it('lists in the README every permission the manifest asks for', () => {
       const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
       const section = readme.slice(readme.indexOf('## Permissions and privacy'));
-      for (const permission of (manifest().permissions as string[] | undefined) ?? []) {
+      const m = manifest();
+      for (const permission of [
+        ...((m.permissions as string[] | undefined) ?? []),
+        ...((m.optional_host_permissions as string[] | undefined) ?? []),
+      ]) {
         expect(section, permission).toContain(`\`${permission}\``);
       }
       if (((manifest().permissions as string[] | undefined) ?? []).length === 0) {

@@ -119,6 +119,8 @@ class Model {
     const record: PaperRecord = {
       id,
       arxivId: op.arxivId,
+      // Schema v3: every id the paper is known by (an arXiv paper: its id).
+      aliases: [id],
       urls: paperLinks(id) as PaperRecord['urls'],
       title: op.title,
       authors: op.authors.length > 0 ? [...op.authors] : [...(existing?.authors ?? [])],

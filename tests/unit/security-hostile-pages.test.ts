@@ -145,7 +145,7 @@ describe('hostile variants of the fixture pages', () => {
 
         hostile.forEach(({ paper }, index) => {
           const before = original[index]?.paper as ExtractedPaper;
-          const chosen = page.payloads.get(paper.arxivId);
+          const chosen = page.payloads.get(paper.arxivId ?? '');
           if (!chosen) throw new Error(`no payloads recorded for ${paper.arxivId}`);
           for (const text of strings(paper)) {
             expect(text).not.toMatch(SPOOFING);
@@ -168,7 +168,7 @@ describe('hostile variants of the fixture pages', () => {
             expect(paper.abstract).toContain(chosen.abstract.expected);
           }
           // Abstracts from the page's JSON also carry the JSON-only payloads (NUL, lone surrogates).
-          const fromJson = pageData?.abstracts.get(paper.arxivId);
+          const fromJson = pageData?.abstracts.get(paper.arxivId ?? '');
           if (fromJson) {
             for (const payload of JSON_ONLY_PAYLOADS) expect(fromJson).toContain(payload.expected);
           }

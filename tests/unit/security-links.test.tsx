@@ -230,3 +230,31 @@ describe('the popup', () => {
     }
   });
 });
+
+describe('the popup, for papers of other schemes', () => {
+  /** The only links a DOI / ACL / OpenReview / proceedings paper may have. */
+  const OTHER_SITES =
+    /^https:\/\/(?:doi\.org\/10\.\d{4,9}\/|aclanthology\.org\/[\w.-]+\/$|openreview\.net\/forum\?id=[\w-]+$|proceedings\.neurips\.cc\/paper_files\/paper\/\d{4}\/hash\/[0-9a-f]{32}-Abstract(?:-\w+)?\.html$|proceedings\.mlr\.press\/[vr]\d+\/[\w-]+\.html$|arxiv\.org\/(?:abs|pdf)\/)/;
+
+  it.each([
+    ['a DOI paper', { id: 'doi:10.1145/3442188.3445922', doi: '10.1145/3442188.3445922' }, 2],
+    ['an ACL paper', { id: 'acl:2024.acl-long.1', aclId: '2024.acl-long.1' }, 1],
+    ['an OpenReview paper', { id: 'openreview:aBcD3fGh1j', openreviewId: 'aBcD3fGh1j' }, 1],
+    ['a PMLR paper', { id: 'pmlr:v202/aamand23a' }, 1],
+    [
+      'a DOI paper linked to arXiv',
+      { id: 'doi:10.1145/3442188.3445922', doi: '10.1145/3442188.3445922', arxivId: '2101.00001' },
+      3,
+    ],
+    // Hostile stored fields (an old build, a tampered database): no link from them.
+    ['a hostile DOI field', { id: 'acl:2024.acl-long.1', doi: 'javascript:alert(1)//10.1/x' }, 1],
+  ])('links %s only to its own pages, built from its ids', async (_name, ids, count) => {
+    const { arxivId: _, ...base } = record('javascript:alert(1)');
+    await db.papers.put({ ...base, ...ids, urls: { abs: 'javascript:alert(1)' } });
+    const { container } = render(<PopupApp db={db} now={() => 1_700_000_000_000} />);
+    await waitFor(() => expect(container.querySelector('.paper-title')).not.toBeNull());
+    const links = [...container.querySelectorAll('.paper a')].map((a) => a.getAttribute('href'));
+    expect(links).toHaveLength(count);
+    for (const href of links) expect(href).toMatch(OTHER_SITES);
+  });
+});

@@ -40,7 +40,7 @@ describe('Hugging Face daily list (real page: hf-daily-2026-09-28.html)', () => 
     const ids = papers.map((paper) => paper.arxivId);
     expect(ids).not.toContain('date');
     expect(ids).not.toContain('trending');
-    expect(ids.every((id) => /^\d{4}\.\d{5}$/.test(id))).toBe(true);
+    expect(ids.every((id) => /^\d{4}\.\d{5}$/.test(id ?? ''))).toBe(true);
   });
 
   it('reads the first card, with abstract and full authors from the DailyPapers island', () => {
