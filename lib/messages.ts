@@ -4,11 +4,11 @@
  * valibot before the background touches the database; broadcasts go the other way.
  */
 import * as v from 'valibot';
-import { browser } from 'wxt/browser';
 import type { CorrectionEntry } from './db/corrections';
 import type { ImportSummary } from './db/import';
 import type { TopicConfig } from './db/topic-settings';
 import type { CustomTopicRecord, PaperRecord } from './db/types';
+import { LIMITS } from './messaging';
 import type { ExtractedPaper, SiteId } from './paper';
 import { TOPIC_IDS, type TopicId } from './paper';
 import { type IdScheme, isBareArxivId } from './paper-id';
@@ -22,6 +22,20 @@ import {
 import { isGenericOrigin, normalizeGenericOrigin } from './sites/optional-sites';
 import { cleanText } from './sites/text';
 
+// The client side (limits, broadcasts, sendRequest) lives in lib/messaging.ts so the content
+// script does not load this module's request schemas; re-exported for everyone else.
+export {
+  type Broadcast,
+  type ConfigChangedBroadcast,
+  LIMITS,
+  onBroadcast,
+  parseBroadcast,
+  type SaveCardCommand,
+  type SavedChangedBroadcast,
+  sendRequest,
+  type TopicsCorrectedBroadcast,
+} from './messaging';
+
 // ---------------------------------------------------------------------------------------------
 // Limits and patterns
 
@@ -29,37 +43,6 @@ import { cleanText } from './sites/text';
 export const ARXIV_ID_PATTERN = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/;
 // Canonical paper ids (`arxiv:…`, `doi:…`, `acl:…`, `openreview:…`) are checked with
 // `isPaperId` (lib/paper-identity.ts), at most MAX_PAPER_ID_LENGTH characters.
-
-/** Bounds on request sizes; anything larger is rejected, never truncated. */
-export const LIMITS = {
-  /** Ids per get-saved-state request (a listing page shows at most a few thousand). */
-  ids: 5000,
-  title: 2000,
-  authors: 500,
-  author: 300,
-  abstract: 20_000,
-  url: 2048,
-  note: 100_000,
-  /** Highest plausible arXiv version number. */
-  version: 1000,
-  /** A custom topic's name, its phrases, and the length of one phrase. */
-  topicLabel: 40,
-  topicPhrases: 50,
-  topicPhrase: 100,
-  /** Topic ids in one correction (built-in and custom). */
-  correctionTopics: 64,
-  /** Characters in one tag, and tags added or removed by one request (lib/notebook/tags.ts). */
-  tag: 50,
-  tagChanges: 50,
-  /** Papers put back by one undo. */
-  restorePapers: 1000,
-  /**
-   * Characters of an export file sent for import. Chrome refuses runtime messages over 64 MiB of
-   * JSON; a file's text is escaped once more inside the message (quotes and line breaks double),
-   * so 32 Mi characters keeps real exports under the cap. 10,000 papers make about 20 MB.
-   */
-  importText: 32 * 1024 * 1024,
-} as const;
 
 /** A custom topic id: `custom:` + a slug (lowercase letters and digits, single hyphens). */
 export const CUSTOM_TOPIC_ID_PATTERN = /^custom:[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -626,105 +609,4 @@ export function parseRequest(message: unknown): Request | { error: string } {
   const details = result.issues.slice(0, 3).map(describeIssue).join('; ');
   const more = result.issues.length > 3 ? ` (and ${result.issues.length - 3} more)` : '';
   return { error: `Invalid ${type} request: ${details}${more}` };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Broadcasts (background -> every tab and extension page)
-
-/** Papers were saved (`saved: true`) or unsaved (`saved: false`). */
-export interface SavedChangedBroadcast {
-  type: 'saved-changed';
-  ids: string[];
-  saved: boolean;
-}
-/** The user corrected a paper's topics (both lists empty: the correction was removed). */
-export interface TopicsCorrectedBroadcast {
-  type: 'topics-corrected';
-  id: string;
-  added: string[];
-  removed: string[];
-}
-/** Custom or disabled topics changed: content scripts ask for the topic config again. */
-export interface ConfigChangedBroadcast {
-  type: 'config-changed';
-}
-/**
- * The "save-card" keyboard command, sent by the background to the active tab only: the content
- * script saves the card that has focus or was hovered last.
- */
-export interface SaveCardCommand {
-  type: 'save-card';
-}
-export type Broadcast =
-  | SavedChangedBroadcast
-  | TopicsCorrectedBroadcast
-  | ConfigChangedBroadcast
-  | SaveCardCommand;
-
-const isStringArray = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
-
-/**
- * The broadcast `message` carries, or undefined for anything else (e.g. other extensions' noise).
- * Checked by hand, not with valibot: this runs in the content script, which must stay small.
- */
-export function parseBroadcast(message: unknown): Broadcast | undefined {
-  if (typeof message !== 'object' || message === null) return undefined;
-  const m = message as Record<string, unknown>;
-  switch (m.type) {
-    case 'saved-changed':
-      return isStringArray(m.ids) && typeof m.saved === 'boolean'
-        ? { type: m.type, ids: [...m.ids], saved: m.saved }
-        : undefined;
-    case 'topics-corrected':
-      return typeof m.id === 'string' && isStringArray(m.added) && isStringArray(m.removed)
-        ? { type: m.type, id: m.id, added: [...m.added], removed: [...m.removed] }
-        : undefined;
-    case 'config-changed':
-    case 'save-card':
-      return { type: m.type };
-    default:
-      return undefined;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Client helpers (content scripts and the popup)
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * Sends a request to the background and resolves to its response. Never rejects: transport
- * failures (background unavailable, extension reloaded) come back as `{ ok: false, error }`.
- */
-export async function sendRequest<T extends RequestType>(
-  message: RequestMap[T] & { type: T },
-): Promise<ResponseFor<T>> {
-  try {
-    const response: unknown = await browser.runtime.sendMessage(message);
-    if (typeof response !== 'object' || response === null || !('ok' in response)) {
-      return { ok: false, error: 'No response from the BiasLens background' };
-    }
-    return response as ResponseFor<T>;
-  } catch (error) {
-    return { ok: false, error: `Could not reach the BiasLens background: ${errorMessage(error)}` };
-  }
-}
-
-/**
- * Calls `listener` with every broadcast this context receives; returns the function that stops
- * listening (content scripts: pass it to `ctx.onInvalidated`). Never answers the message.
- */
-export function onBroadcast(listener: (broadcast: Broadcast) => void): () => void {
-  const handle = (message: unknown): undefined => {
-    const broadcast = parseBroadcast(message);
-    if (broadcast) listener(broadcast);
-    return undefined;
-  };
-  browser.runtime.onMessage.addListener(handle);
-  // Called when the content script is invalidated (extension reloaded): `browser.runtime` is gone
-  // by then, and the listener with it; there is nothing to remove and nothing may throw.
-  return () => browser.runtime?.onMessage?.removeListener(handle);
 }

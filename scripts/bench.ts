@@ -308,6 +308,7 @@ async function main() {
       const addedBlocking =
         median(ext.map((r) => r.blockingMs)) - median(floor.map((r) => r.blockingMs));
       const longest = median(ext.map((r) => r.longestTaskMs));
+      const longestMax = Math.max(...ext.map((r) => r.longestTaskMs));
       const longestFloor = median(floor.map((r) => r.longestTaskMs));
       const heapGrowth =
         median(ext.map((r) => r.heapBytes)) - median(floor.map((r) => r.heapBytes));
@@ -330,8 +331,8 @@ async function main() {
       ]);
       rows.push([
         spec.name,
-        'longest task after DOMContentLoaded, with / without',
-        `${ms(longest)} / ${ms(longestFloor)}`,
+        'longest task after DOMContentLoaded, with (worst run) / without',
+        `${ms(longest)} (${ms(longestMax)}) / ${ms(longestFloor)}`,
         '≤ 50 ms',
         longest <= 50 ? 'ok' : 'MISSED',
       ]);
@@ -348,18 +349,25 @@ async function main() {
     await without.close();
   }
 
-  const content = fileSizes(
-    EXTENSION_DIR,
-    (p) => p.startsWith('content-scripts/') && p.endsWith('.js'),
-  );
+  // The arXiv and Hugging Face script (content.js); the optional sites' one is registered only
+  // when the user switches a site on (sites.js) and is reported beside it.
+  const content = fileSizes(EXTENSION_DIR, (p) => p === 'content-scripts/content.js');
+  const sites = fileSizes(EXTENSION_DIR, (p) => p === 'content-scripts/sites.js');
   const background = fileSizes(EXTENSION_DIR, (p) => p === 'background.js');
   const popup = pageSizes(EXTENSION_DIR, 'popup.html');
   rows.push([
     'bundle',
-    'content script (raw / gzip)',
+    'content script, arXiv and HF (raw / gzip)',
     `${kb(content.raw)} / ${kb(content.gzip)}`,
     '≤ 30 KB gzip',
     content.gzip <= 30 * 1024 ? 'ok' : 'MISSED',
+  ]);
+  rows.push([
+    'bundle',
+    'content script, optional sites (raw / gzip)',
+    `${kb(sites.raw)} / ${kb(sites.gzip)}`,
+    '',
+    '',
   ]);
   rows.push([
     'bundle',

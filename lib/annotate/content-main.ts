@@ -1,5 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { onBroadcast } from '../messages';
+import { onBroadcast } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
 import { classify } from '../topics/classify';
 import { Annotator } from './annotator';

@@ -1,4 +1,4 @@
-import { LIMITS, sendRequest } from '../messages';
+import { LIMITS, sendRequest } from '../messaging';
 import type { ExtractedPaper } from '../paper';
 import type { AnnotatorPort, PageState } from './annotator';
 
