@@ -36,6 +36,8 @@ export {
   type TopicsCorrectedBroadcast,
 } from './messaging';
 
+import { SITE_IDS } from './sites/site-names';
+
 // ---------------------------------------------------------------------------------------------
 // Limits and patterns
 
@@ -48,21 +50,6 @@ export const ARXIV_ID_PATTERN = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?\/\d{7})$/
 export const CUSTOM_TOPIC_ID_PATTERN = /^custom:[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** A badge colour as the options page's colour input gives it. */
 export const COLOR_PATTERN = /^#[0-9a-f]{6}$/i;
-
-// Written as a Record so adding a SiteId without listing it here is a type error.
-const SITES: Record<SiteId, true> = {
-  arxiv: true,
-  huggingface: true,
-  scholar: true,
-  semanticscholar: true,
-  openreview: true,
-  acl: true,
-  neurips: true,
-  pmlr: true,
-  dblp: true,
-  generic: true,
-};
-const SITE_IDS = Object.keys(SITES) as SiteId[];
 
 // ---------------------------------------------------------------------------------------------
 // Request schemas

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { EXPORT_FORMAT, EXPORT_VERSION } from '../db/export';
 import type { PaperRecord } from '../db/types';
 import { LIMITS } from '../messages';
-import { type SiteId, TOPIC_IDS, type TopicId } from '../paper';
+import { TOPIC_IDS, type TopicId } from '../paper';
 import { type IdScheme, isBareArxivId } from '../paper-id';
 import {
   idFieldsProblem,
@@ -20,6 +20,7 @@ import {
   paperUrls,
   withIdField,
 } from '../paper-identity';
+import { SITE_IDS } from '../sites/site-names';
 import { dedupeTags, normalizeTag, TAG_LIMITS, tagProblem } from './tags';
 
 /** The oldest format version this reader converts. */
@@ -89,21 +90,6 @@ const VersionSchema = v.pipe(
   v.minValue(1, 'must be at least 1'),
   v.maxValue(LIMITS.version, `must be at most ${LIMITS.version}`),
 );
-
-// Written as a Record so adding a SiteId without listing it here is a type error.
-const SITES: Record<SiteId, true> = {
-  arxiv: true,
-  huggingface: true,
-  scholar: true,
-  semanticscholar: true,
-  openreview: true,
-  acl: true,
-  neurips: true,
-  pmlr: true,
-  dblp: true,
-  generic: true,
-};
-const SITE_IDS = Object.keys(SITES) as SiteId[];
 
 /** An optional id of `scheme` (additive fields; null or absent when unknown). */
 const idValue = (scheme: IdScheme, example: string) =>
