@@ -423,10 +423,11 @@ export class Annotator {
         continue;
       }
       let cards = adapter.findCards(element);
-      // A piece of a card that was incomplete until now: look from a few ancestors up.
+      // A piece of a card that was incomplete until now: look from a few ancestors up, short of
+      // <body>, so a change outside every card (a clock, an ad) never costs a whole-page scan.
       for (
         let up = element.parentElement, level = 0;
-        cards.length === 0 && up && level < 4;
+        cards.length === 0 && up && up !== doc.body && up !== doc.documentElement && level < 4;
         level++
       ) {
         cards = adapter.findCards(up).filter((card) => card.contains(element));
