@@ -163,6 +163,26 @@ describe('Annotator', () => {
     find.mockRestore();
   });
 
+  it('never scans the whole page for a change outside every card', async () => {
+    document.body.insertAdjacentHTML(
+      'afterbegin',
+      '<header><span id="clock">10:00</span></header>',
+    );
+    const find = vi.spyOn(toyAdapter, 'findCards');
+    annotator.start();
+    await settle(annotator);
+    find.mockClear();
+    const clock = document.getElementById('clock') as HTMLElement;
+    clock.replaceChildren(document.createElement('b'));
+    await settle(annotator);
+    for (const [root] of find.mock.calls) {
+      expect(root).not.toBe(document);
+      expect(root).not.toBe(document.body);
+    }
+    expect(document.querySelectorAll('biaslens-card')).toHaveLength(2);
+    find.mockRestore();
+  });
+
   it('applies saved changes broadcast from elsewhere', async () => {
     annotator.start();
     await settle(annotator);
