@@ -39,6 +39,7 @@ import {
   parseArxivId,
   parseDoi,
 } from '../paper-id';
+import { isElement } from './dom';
 import { readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
 
@@ -206,9 +207,4 @@ function readAbstract(row: Element, aclId: string): string | undefined {
   if (id && id !== `abstract-${aclId.replaceAll('.', '--')}`) return undefined;
   const body = next.querySelector(ROW.abstractBody) ?? next;
   return readableText(body) || undefined;
-}
-
-function isElement(node: ParentNode): node is Element {
-  // Duck-typed: `instanceof Element` fails across the page/content-script boundary in Firefox.
-  return typeof (node as Partial<Element>).matches === 'function';
 }

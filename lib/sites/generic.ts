@@ -23,6 +23,7 @@ import {
   parseArxivId,
   parseDoi,
 } from '../paper-id';
+import { isElement } from './dom';
 import { hasDedicatedAdapter } from './optional-sites';
 import { readableText } from './text';
 import { CardExtractionError, type MountPoint, type SiteAdapter } from './types';
@@ -356,9 +357,4 @@ function fallbackMount(card: Element): MountPoint {
     if (cell) return { anchor: cell, position: 'append' };
   }
   return { anchor: card, position: 'append' };
-}
-
-function isElement(node: ParentNode): node is Element {
-  // Duck-typed: `instanceof Element` fails across the page/content-script boundary in Firefox.
-  return typeof (node as Partial<Element>).matches === 'function';
 }

@@ -16,6 +16,7 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { arxivUrls, canonicalArxivId, isBareArxivId } from '../paper-id';
+import { isElement } from './dom';
 import { cleanText, readableText } from './text';
 import { CardExtractionError, type MountPoint, type PageData, type SiteAdapter } from './types';
 
@@ -318,9 +319,4 @@ function afterOr(
   fallback: MountPoint['position'],
 ): MountPoint {
   return anchor ? { anchor, position: 'after' } : { anchor: card, position: fallback };
-}
-
-function isElement(node: ParentNode): node is Element {
-  // Duck-typed: `instanceof Element` fails across the page/content-script boundary in Firefox.
-  return typeof (node as Partial<Element>).matches === 'function';
 }

@@ -82,8 +82,3 @@ export function canonicalIdOf(ids: LinkIds): string | undefined {
   if (ids.openreviewId) return canonicalOpenReviewId(ids.openreviewId);
   return undefined;
 }
-
-/** Whether a root handed to findCards is an element (duck-typed: `instanceof` fails across worlds). */
-export function isElement(node: ParentNode): node is Element {
-  return typeof (node as Partial<Element>).matches === 'function';
-}

@@ -21,6 +21,7 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { landingUrl } from '../paper-id';
+import { isElement } from './dom';
 import { cleanText, readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
 
@@ -174,9 +175,4 @@ function splitNames(text: string): string[] {
     .split(',')
     .map((name) => cleanText(name))
     .filter((name) => name !== '');
-}
-
-function isElement(node: ParentNode): node is Element {
-  // Duck-typed: `instanceof Element` fails across the page/content-script boundary in Firefox.
-  return typeof (node as Partial<Element>).matches === 'function';
 }

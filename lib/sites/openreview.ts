@@ -39,6 +39,7 @@ import {
   parseArxivId,
   parseOpenReviewId,
 } from '../paper-id';
+import { isElement } from './dom';
 import { readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
 
@@ -210,9 +211,4 @@ function readAbstract(note: Element): string | undefined {
     if (found.has('abstract')) break;
   }
   return found.get('abstract') ?? found.get('tl;dr');
-}
-
-function isElement(node: ParentNode): node is Element {
-  // Duck-typed: `instanceof Element` fails across the page/content-script boundary in Firefox.
-  return typeof (node as Partial<Element>).matches === 'function';
 }

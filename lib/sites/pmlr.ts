@@ -31,6 +31,7 @@ import {
   parseDoi,
   parseOpenReviewId,
 } from '../paper-id';
+import { isElement } from './dom';
 import { cleanText, readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
 
@@ -202,9 +203,4 @@ function readAuthors(paper: Element): string[] {
     .split(',')
     .map((name) => cleanText(name))
     .filter((name) => name !== '');
-}
-
-function isElement(node: ParentNode): node is Element {
-  // Duck-typed: `instanceof Element` fails across the page/content-script boundary in Firefox.
-  return typeof (node as Partial<Element>).matches === 'function';
 }

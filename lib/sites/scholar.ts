@@ -33,11 +33,11 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { landingUrl, parseDoi } from '../paper-id';
+import { isElement } from './dom';
 import {
   addIdsFromUrl,
   canonicalIdOf,
   doiOfDoiOrgUrl,
-  isElement,
   type LinkIds,
   resolveHref,
 } from './link-ids';

@@ -25,7 +25,8 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { landingUrl } from '../paper-id';
-import { addIdsFromUrl, canonicalIdOf, isElement, type LinkIds, resolveHref } from './link-ids';
+import { isElement } from './dom';
+import { addIdsFromUrl, canonicalIdOf, type LinkIds, resolveHref } from './link-ids';
 import { readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
 
