@@ -39,7 +39,7 @@ import {
   parseArxivId,
   parseDoi,
 } from '../paper-id';
-import { isElement } from './dom';
+import { findCardsUnder } from './dom';
 import { readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
 
@@ -101,20 +101,11 @@ export const aclAdapter: SiteAdapter = {
   ],
 
   findCards(root) {
-    try {
-      const candidates = [...root.querySelectorAll(ROW.card)];
-      // A root that is itself a card (a re-rendered subtree) counts too.
-      if (isElement(root) && root.matches(ROW.card)) candidates.unshift(root);
-      // Volume headings share the classes' look, not the title link; front matter is no paper.
-      return candidates.filter((row) => {
-        const id = findAclId(row);
-        return id !== undefined && !FRONT_MATTER.test(id);
-      });
-    } catch (error) {
-      // Never break the page: an unexpected root yields no cards.
-      console.warn('[acl] findCards failed', error);
-      return [];
-    }
+    // Volume headings share the classes' look, not the title link; front matter is no paper.
+    return findCardsUnder(root, ROW.card, 'acl', (row) => {
+      const id = findAclId(row);
+      return id !== undefined && !FRONT_MATTER.test(id);
+    });
   },
 
   extractPaper(card, _pageData, options) {

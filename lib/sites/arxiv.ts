@@ -12,7 +12,7 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { arxivUrls, canonicalArxivId, type ParsedArxivId, parseArxivId } from '../paper-id';
-import { isElement } from './dom';
+import { findCardsUnder } from './dom';
 import { readableText } from './text';
 import { CardExtractionError, type MountPoint, type SiteAdapter } from './types';
 
@@ -112,19 +112,13 @@ export const arxivAdapter: SiteAdapter = {
   ],
 
   findCards(root) {
-    try {
-      const candidates = [...root.querySelectorAll(CARD_SELECTOR)];
-      // A root that is itself a card (a re-rendered subtree) counts too.
-      if (isElement(root) && root.matches(CARD_SELECTOR)) candidates.unshift(root);
-      // A `dd` without its `dt` is half a row: there is no id to read.
-      return candidates.filter(
-        (card) => card.localName !== 'dd' || card.previousElementSibling?.localName === 'dt',
-      );
-    } catch (error) {
-      // Never break the page: an unexpected root yields no cards.
-      console.warn('[arxiv] findCards failed', error);
-      return [];
-    }
+    // A `dd` without its `dt` is half a row: there is no id to read.
+    return findCardsUnder(
+      root,
+      CARD_SELECTOR,
+      'arxiv',
+      (card) => card.localName !== 'dd' || card.previousElementSibling?.localName === 'dt',
+    );
   },
 
   extractPaper(card, _pageData, options) {

@@ -31,7 +31,7 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { landingUrl, parseArxivId } from '../paper-id';
-import { isElement } from './dom';
+import { findCardsUnder } from './dom';
 import { addIdsFromUrl, canonicalIdOf, type LinkIds, resolveHref } from './link-ids';
 import { readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
@@ -95,19 +95,13 @@ export const dblpAdapter: SiteAdapter = {
   ],
 
   findCards(root) {
-    const cards: Element[] = [];
-    try {
-      const candidates = [...root.querySelectorAll(ENTRY.card)];
-      // A root that is itself a card (a re-rendered subtree) counts too.
-      if (isElement(root) && root.matches(ENTRY.card)) candidates.unshift(root);
-      // An entry without a title is incomplete (dblp never renders one; a page script might).
-      for (const card of candidates) if (card.querySelector(ENTRY.title)) cards.push(card);
-    } catch (error) {
-      // Never break the page: an unexpected root yields no cards.
-      console.warn('[dblp] findCards failed', error);
-      return [];
-    }
-    return cards;
+    // An entry without a title is incomplete (dblp never renders one; a page script might).
+    return findCardsUnder(
+      root,
+      ENTRY.card,
+      'dblp',
+      (card) => card.querySelector(ENTRY.title) !== null,
+    );
   },
 
   extractPaper(card, _pageData, options) {

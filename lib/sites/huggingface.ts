@@ -16,7 +16,7 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { arxivUrls, canonicalArxivId, isBareArxivId } from '../paper-id';
-import { isElement } from './dom';
+import { findCardsUnder } from './dom';
 import { cleanText, readableText } from './text';
 import { CardExtractionError, type MountPoint, type PageData, type SiteAdapter } from './types';
 
@@ -90,20 +90,7 @@ export const huggingfaceAdapter: SiteAdapter = {
   ],
 
   findCards(root) {
-    const cards: Element[] = [];
-    try {
-      const candidates = [...root.querySelectorAll(CARD_SELECTOR)];
-      // A root that is itself a card (a re-rendered subtree) counts too.
-      if (isElement(root) && root.matches(CARD_SELECTOR)) candidates.unshift(root);
-      for (const card of candidates) {
-        if (isCard(card)) cards.push(card);
-      }
-    } catch (error) {
-      // Never break the page: an unexpected root yields no cards.
-      console.warn('[huggingface] findCards failed', error);
-      return [];
-    }
-    return cards;
+    return findCardsUnder(root, CARD_SELECTOR, 'huggingface', isCard);
   },
 
   readPageData(doc) {

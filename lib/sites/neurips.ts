@@ -21,7 +21,7 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { landingUrl } from '../paper-id';
-import { isElement } from './dom';
+import { findCardsUnder } from './dom';
 import { cleanText, readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
 
@@ -77,17 +77,8 @@ export const neuripsAdapter: SiteAdapter = {
   ],
 
   findCards(root) {
-    try {
-      const candidates: Element[] = [...root.querySelectorAll(ENTRY.card)];
-      // A root that is itself a card (a re-rendered subtree) counts too.
-      if (isElement(root) && root.matches(ENTRY.card)) candidates.unshift(root);
-      // Navigation and pagination items link no abstract page.
-      return candidates.filter((item) => findKey(item) !== undefined);
-    } catch (error) {
-      // Never break the page: an unexpected root yields no cards.
-      console.warn('[neurips] findCards failed', error);
-      return [];
-    }
+    // Navigation and pagination items link no abstract page.
+    return findCardsUnder(root, ENTRY.card, 'neurips', (item) => findKey(item) !== undefined);
   },
 
   extractPaper(card, _pageData, options) {

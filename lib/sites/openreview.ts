@@ -39,7 +39,7 @@ import {
   parseArxivId,
   parseOpenReviewId,
 } from '../paper-id';
-import { isElement } from './dom';
+import { findCardsUnder } from './dom';
 import { readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
 
@@ -100,17 +100,8 @@ export const openreviewAdapter: SiteAdapter = {
   ],
 
   findCards(root) {
-    try {
-      const candidates = [...root.querySelectorAll(NOTE.card)];
-      // A root that is itself a card (a note React re-rendered) counts too.
-      if (isElement(root) && root.matches(NOTE.card)) candidates.unshift(root);
-      // Console links, replies and reviews are notes without a paper of their own.
-      return candidates.filter((note) => findForumId(note) !== undefined);
-    } catch (error) {
-      // Never break the page: an unexpected root yields no cards.
-      console.warn('[openreview] findCards failed', error);
-      return [];
-    }
+    // Console links, replies and reviews are notes without a paper of their own.
+    return findCardsUnder(root, NOTE.card, 'openreview', (note) => findForumId(note) !== undefined);
   },
 
   extractPaper(card, _pageData, options) {

@@ -31,7 +31,7 @@ import {
   parseDoi,
   parseOpenReviewId,
 } from '../paper-id';
-import { isElement } from './dom';
+import { findCardsUnder } from './dom';
 import { cleanText, readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
 
@@ -85,16 +85,7 @@ export const pmlrAdapter: SiteAdapter = {
   ],
 
   findCards(root) {
-    try {
-      const candidates = [...root.querySelectorAll(PAPER.card)];
-      // A root that is itself a card (a re-rendered subtree) counts too.
-      if (isElement(root) && root.matches(PAPER.card)) candidates.unshift(root);
-      return candidates.filter((paper) => findKey(paper) !== undefined);
-    } catch (error) {
-      // Never break the page: an unexpected root yields no cards.
-      console.warn('[pmlr] findCards failed', error);
-      return [];
-    }
+    return findCardsUnder(root, PAPER.card, 'pmlr', (paper) => findKey(paper) !== undefined);
   },
 
   extractPaper(card, _pageData, options) {

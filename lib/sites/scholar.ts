@@ -33,7 +33,7 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { landingUrl, parseDoi } from '../paper-id';
-import { isElement } from './dom';
+import { findCardsUnder } from './dom';
 import {
   addIdsFromUrl,
   canonicalIdOf,
@@ -145,20 +145,12 @@ export const scholarAdapter: SiteAdapter = {
   ],
 
   findCards(root) {
-    const cards: Element[] = [];
-    try {
-      const candidates = [...root.querySelectorAll(RESULT.card)];
-      // A root that is itself a card (a re-rendered subtree) counts too.
-      if (isElement(root) && root.matches(RESULT.card)) candidates.unshift(root);
-      for (const card of candidates) {
-        if (isResult(card) && card.querySelector(RESULT.title)) cards.push(card);
-      }
-    } catch (error) {
-      // Never break the page: an unexpected root yields no cards.
-      console.warn('[scholar] findCards failed', error);
-      return [];
-    }
-    return cards;
+    return findCardsUnder(
+      root,
+      RESULT.card,
+      'scholar',
+      (card) => isResult(card) && card.querySelector(RESULT.title) !== null,
+    );
   },
 
   extractPaper(card, _pageData, options) {

@@ -25,7 +25,7 @@
  */
 import type { ExtractedPaper } from '../paper';
 import { landingUrl } from '../paper-id';
-import { isElement } from './dom';
+import { findCardsUnder } from './dom';
 import { addIdsFromUrl, canonicalIdOf, type LinkIds, resolveHref } from './link-ids';
 import { readableText } from './text';
 import { CardExtractionError, type SiteAdapter } from './types';
@@ -102,19 +102,8 @@ export const semanticScholarAdapter: SiteAdapter = {
   ],
 
   findCards(root) {
-    const cards: Element[] = [];
-    try {
-      const candidates = [...root.querySelectorAll(ROW.card)];
-      // A root that is itself a card (a re-rendered subtree) counts too.
-      if (isElement(root) && root.matches(ROW.card)) candidates.unshift(root);
-      // A row still rendering (no title link yet) is incomplete: a later pass sees it again.
-      for (const card of candidates) if (titleLinkOf(card)) cards.push(card);
-    } catch (error) {
-      // Never break the page: an unexpected root yields no cards.
-      console.warn('[semanticscholar] findCards failed', error);
-      return [];
-    }
-    return cards;
+    // A row still rendering (no title link yet) is incomplete: a later pass sees it again.
+    return findCardsUnder(root, ROW.card, 'semanticscholar', (card) => titleLinkOf(card) !== null);
   },
 
   extractPaper(card, _pageData, options) {
