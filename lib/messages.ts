@@ -289,6 +289,7 @@ const REQUEST_SCHEMAS = {
       v.array(PaperIdSchema, 'must be an array of paper ids'),
       v.maxLength(LIMITS.ids, `at most ${LIMITS.ids} ids per request`),
     ),
+    knownIds: v.optional(v.boolean('must be true or false')),
   }),
   'get-note': strictObject({
     type: v.literal('get-note'),
@@ -409,6 +410,8 @@ export interface ImportPapersRequest {
 export interface GetPageStateRequest {
   type: 'get-page-state';
   ids: string[];
+  /** Also send the digest of every id the database knows (../known-ids.ts). */
+  knownIds?: boolean;
 }
 /** The note of one paper (empty, with `saved: false`, when the paper is not saved). */
 export interface GetNoteRequest {
@@ -519,7 +522,13 @@ export interface SuccessMap {
   'restore-papers': { ok: true; restored: string[] };
   'import-papers': { ok: true; summary: ImportSummary };
   /** Which ids are saved, and the corrections stored for any of them. */
-  'get-page-state': { ok: true; saved: string[]; corrections: CorrectionEntry[] };
+  'get-page-state': {
+    ok: true;
+    saved: string[];
+    corrections: CorrectionEntry[];
+    /** When asked for: ascending hashes of every id with saved state or a correction. */
+    known?: number[];
+  };
   'get-note': { ok: true; saved: boolean; note: string };
   /** The stored correction (null once removed) and the saved record (null when not saved). */
   'set-topic-correction': {

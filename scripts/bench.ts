@@ -263,45 +263,51 @@ async function main() {
     for (const spec of pages) {
       const ext: PageRun[] = [];
       const floor: PageRun[] = [];
+      const loadMoreRuns: Array<{ ms: number; touched: number }> = [];
+      const pageRenderRuns: number[] = [];
       for (let i = 0; i < RUNS; i++) {
         const a = await measure(withExtension, spec.url, 'extension', spec.cards, spec.selector);
         ext.push(a.run);
-        if (spec.url === HF_URL && i === 0) {
+        if (spec.url === HF_URL) {
           const more = Array.from({ length: LOAD_MORE }, (_, k) => hf.cardHtml(HF_CARDS + k));
-          const result = await loadMore(a.page, more, spec.cards);
-          raw.loadMore = result;
-          rows.push([
-            `HF: ${LOAD_MORE} cards added by the page`,
-            'annotated within',
-            ms(result.ms),
-            '≤ 100 ms',
-            result.ms <= 100 ? 'ok' : 'MISSED',
-          ]);
-          rows.push([
-            `HF: ${LOAD_MORE} cards added by the page`,
-            'mutations in cards already there',
-            String(result.touched),
-            '0',
-            result.touched === 0 ? 'ok' : 'MISSED',
-          ]);
+          loadMoreRuns.push(await loadMore(a.page, more, spec.cards));
         }
         await a.page.close();
         const b = await measure(without, spec.url, 'floor', spec.cards, spec.selector);
         floor.push(b.run);
-        if (spec.url === HF_URL && i === 0) {
+        if (spec.url === HF_URL) {
           const more = Array.from({ length: LOAD_MORE }, (_, k) => hf.cardHtml(HF_CARDS + k));
-          const pageOwn = await renderTime(b.page, more);
-          rows.push([
-            `HF: ${LOAD_MORE} cards added by the page`,
-            'baseline: the page rendering them, no extension',
-            ms(pageOwn),
-            '',
-            '',
-          ]);
+          pageRenderRuns.push(await renderTime(b.page, more));
         }
         await b.page.close();
       }
-      raw[spec.name] = { ext, floor };
+      raw[spec.name] = { ext, floor, loadMoreRuns, pageRenderRuns };
+      if (loadMoreRuns.length > 0) {
+        const annotated = median(loadMoreRuns.map((r) => r.ms));
+        const touched = Math.max(...loadMoreRuns.map((r) => r.touched));
+        const label = `HF: ${LOAD_MORE} cards added by the page`;
+        rows.push([
+          label,
+          'annotated within (worst run)',
+          `${ms(annotated)} (${ms(Math.max(...loadMoreRuns.map((r) => r.ms)))})`,
+          '≤ 100 ms',
+          annotated <= 100 ? 'ok' : 'MISSED',
+        ]);
+        rows.push([
+          label,
+          'mutations in cards already there (all runs)',
+          String(touched),
+          '0',
+          touched === 0 ? 'ok' : 'MISSED',
+        ]);
+        rows.push([
+          label,
+          'baseline: the page rendering them, no extension',
+          ms(median(pageRenderRuns)),
+          '',
+          '',
+        ]);
+      }
       const done = median(ext.map((r) => r.doneMs));
       const floorDone = median(floor.map((r) => r.doneMs));
       const ratio = done / floorDone;

@@ -1,5 +1,6 @@
 import type { CorrectionEntry } from '../db/corrections';
 import type { TopicConfig } from '../db/topic-settings';
+import { KnownIds } from '../known-ids';
 import type { ExtractedPaper, SiteId, TopicId } from '../paper';
 import type { PageData, SiteAdapter } from '../sites/types';
 import type { CustomMatch } from '../topics/custom';
@@ -21,12 +22,14 @@ import { TopicContext } from './topic-context';
 export interface PageState {
   saved: string[];
   corrections: CorrectionEntry[];
+  /** When asked for: the digest of every id the database knows (../known-ids.ts). */
+  known?: readonly number[];
 }
 
 /** What the annotator needs from the background; typed messages in the extension, fakes in tests. */
 export interface AnnotatorPort {
-  /** Saved state and corrections of a page's papers, in one message. */
-  getPageState(ids: string[]): Promise<PageState>;
+  /** Saved state and corrections of a page's papers, in one message (plus the known-ids digest). */
+  getPageState(ids: string[], options?: { knownIds?: boolean }): Promise<PageState>;
   /** Custom topics, switched-off topics and the remembered summary filter of `site`. */
   getConfig(site: SiteId): Promise<TopicConfig>;
   save(paper: ExtractedPaper, topics: TopicId[]): Promise<void>;
@@ -75,6 +78,12 @@ const SLICE_BUDGET_MS = 8;
 const MOUNT_BATCH = 400;
 /** Passes over more cards than this paint their first slice (the cards on screen) at once. */
 const PAINT_FIRST_SLICE_ABOVE = 200;
+/**
+ * A pass over at most PAINT_FIRST_SLICE_ABOVE cards (a page loading more) gets this long before it
+ * yields: it normally finishes inside the page's own task, so the browser renders the new cards
+ * once, with our UI, instead of bare and then again.
+ */
+const SMALL_PASS_BUDGET_MS = 24;
 /** How long the first pass waits for the user's topic settings before showing badges anyway. */
 const CONFIG_WAIT_MS = 30;
 /** Past this many changed subtrees in one batch, one full scan is cheaper than many small ones. */
@@ -109,7 +118,11 @@ export class Annotator {
   private readonly log: (message: string, error?: unknown) => void;
   private readonly notes: QuickNotes;
   private context = new TopicContext();
+  /** Until the user's topic settings have arrived (or failed to): the first pass waits a little. */
   private configLoad: Promise<void> | undefined;
+  private prepared = false;
+  /** Which ids may be saved or corrected: cards of other papers need no round trip. */
+  private readonly knownIds = new KnownIds();
   private filter: string | undefined;
   private summary: SummaryPanel | undefined;
   private theme: 'light' | 'dark' = 'light';
@@ -149,14 +162,40 @@ export class Annotator {
     options.signal.addEventListener('abort', () => this.stop(), { once: true });
   }
 
-  /** Annotates the page now and follows later changes until the signal aborts. */
+  /**
+   * Asks the background for the topic settings and the known-ids digest. Called while the page is
+   * still loading (the content script runs at document_start), so on a long page both are here
+   * by the time the cards are: the first cards then need no waiting and, mostly, no question.
+   */
+  prepare(): void {
+    if (this.prepared || this.options.signal.aborted) return;
+    this.prepared = true;
+    const configLoad = this.loadConfig(true).finally(() => {
+      if (this.configLoad === configLoad) this.configLoad = undefined;
+    });
+    this.configLoad = configLoad;
+    this.options.port.getPageState([], { knownIds: true }).then(
+      (state) => {
+        if (state.known && !this.stopped && !this.knownIds.ready)
+          this.knownIds.setSnapshot(state.known);
+      },
+      // Not fatal: the first pass asks for the saved state (and the digest) again.
+      (error: unknown) => this.log('could not read which papers are saved', error),
+    );
+  }
+
+  /**
+   * Annotates the page now and follows later changes until the signal aborts. The first slice of
+   * cards (the top of the page) is annotated within this call, so the page's first rendering
+   * after DOMContentLoaded already shows their badges.
+   */
   start(): void {
     if (this.options.signal.aborted) return;
     const { doc, signal } = this.options;
     // A previous instance of the content script (before an extension reload) may have left UI.
     for (const stale of doc.querySelectorAll(`${HOST_TAG}, ${SUMMARY_TAG}`)) stale.remove();
     for (const dimmed of doc.querySelectorAll(`[${ATTR_DIMMED}]`)) undim(dimmed);
-    this.configLoad = this.loadConfig(true);
+    this.prepare();
     this.theme = pageTheme(doc);
     this.observeMutations();
     this.observeTheme();
@@ -169,7 +208,8 @@ export class Annotator {
       },
       { passive: true, signal },
     );
-    this.requestPass();
+    this.passRequested = true;
+    void this.runPasses();
   }
 
   /** Scans the whole page again (after a single-page app navigated, say). */
@@ -186,6 +226,7 @@ export class Annotator {
 
   /** Applies a saved/unsaved change made anywhere (this tab, another tab, the popup). */
   applySavedChange(ids: readonly string[], saved: boolean): void {
+    if (saved) this.knownIds.add(ids);
     for (const id of ids) {
       for (const entry of this.cardsById.get(id) ?? []) this.setSaved(entry, saved);
     }
@@ -193,6 +234,7 @@ export class Annotator {
 
   /** Applies a correction made anywhere (a broadcast); this tab's own pending ones win. */
   applyCorrectionChange(id: string, correction: TopicCorrection): void {
+    this.knownIds.add([id]);
     if (this.correcting.has(id)) return;
     this.setCorrection(id, correction);
   }
@@ -205,6 +247,7 @@ export class Annotator {
   /** Re-reads saved state, corrections and configuration (after the tab was frozen, say). */
   async refreshState(): Promise<void> {
     await this.loadConfig(false);
+    this.knownIds.clearSnapshot();
     await this.loadPageState([...this.cardsById.keys()]);
   }
 
@@ -303,24 +346,33 @@ export class Annotator {
         }
         return pageData;
       };
-      // Ask for the saved state now, with the ids read cheaply, and do the work meanwhile.
-      const expectedIds = new Set<string>();
-      for (const card of pending) {
-        const id = this.readPaperId(card);
-        if (id) expectedIds.add(id);
+      // Saved state and corrections. With the known-ids digest, only ids it may know are asked
+      // about, once their cards are done (on most pages: none). Without it (not here yet), every
+      // card is asked about now, with the ids read cheaply, and the answer travels during the work.
+      let early: { ids: ReadonlySet<string>; state: Promise<PageState> } | undefined;
+      if (!this.knownIds.ready) {
+        const expectedIds = new Set<string>();
+        for (const card of pending) {
+          const id = this.readPaperId(card);
+          if (id) expectedIds.add(id);
+        }
+        if (expectedIds.size > 0) {
+          const state = this.options.port.getPageState([...expectedIds], { knownIds: true });
+          // Handled where it is awaited; this keeps an early failure from being unhandled.
+          state.catch(() => undefined);
+          early = { ids: expectedIds, state };
+        }
       }
-      const early =
-        expectedIds.size > 0
-          ? { ids: expectedIds, state: this.options.port.getPageState([...expectedIds]) }
-          : undefined;
-      // Handled where it is awaited; this keeps an early failure from being reported as unhandled.
-      early?.state.catch(() => undefined);
+      const asked = new Set<string>();
+      const answers: Array<Promise<void>> = [];
+      const small = pending.length <= PAINT_FIRST_SLICE_ABOVE;
       const queue = new WorkQueue(pending, doc);
       const newIds = new Set<string>();
       const mounts: Array<[Element, Element]> = [];
       let firstSlice = true;
       while (!queue.done && !this.stopped) {
-        const sliceEnd = this.scheduler.now() + SLICE_BUDGET_MS;
+        const budget = firstSlice && small ? SMALL_PASS_BUDGET_MS : SLICE_BUDGET_MS;
+        const sliceEnd = this.scheduler.now() + budget;
         do {
           const card = queue.next();
           if (!card) break;
@@ -330,17 +382,27 @@ export class Annotator {
         // The first slice holds the cards on screen: show them now; batch the rest.
         // Only worth a render of its own on big passes: a page that added a few cards renders
         // them once, with our UI, when the pass is done.
-        const paintNow = firstSlice && pending.length > PAINT_FIRST_SLICE_ABOVE;
-        if (firstSlice || mounts.length >= MOUNT_BATCH || queue.done) this.mountAll(mounts);
+        const paintNow = firstSlice && !small;
+        if (firstSlice || mounts.length >= MOUNT_BATCH || queue.done)
+          this.mountAll(mounts, !firstSlice);
+        if (firstSlice && !early) {
+          // The cards on screen learn their saved state first.
+          const ids = [...newIds].filter((id) => this.knownIds.mayKnow(id));
+          for (const id of ids) asked.add(id);
+          answers.push(this.loadPageState(ids));
+        }
+        if (firstSlice && !small) queue.watchVisibility();
         firstSlice = false;
         // After the first slice a macrotask lets the browser paint the cards on screen; then a
         // prioritized yield keeps the remaining work ahead of other tasks (fewer, bigger renders).
         if (!queue.done) await (paintNow ? this.scheduler.sleep(0) : this.scheduler.yield());
       }
       queue.close();
-      this.mountAll(mounts);
+      this.mountAll(mounts, true);
       if (this.stopped) return;
-      await this.loadPageState([...newIds], early);
+      const rest = [...newIds].filter((id) => !asked.has(id) && this.knownIds.mayKnow(id));
+      answers.push(this.loadPageState(rest, early));
+      await Promise.all(answers);
     }
     if (changed || !this.summary?.host.isConnected) this.updateSummary();
     this.writeCount();
@@ -372,7 +434,8 @@ export class Annotator {
         ui,
       };
       ui.setTheme(this.theme);
-      ui.setSaveState('unsaved');
+      // A new UI starts unsaved; a reused one may show another paper's state.
+      if (previous) ui.setSaveState('unsaved');
       if (!(ui.host.isConnected && card.contains(ui.host))) mounts.push([card, ui.host]);
       card.setAttribute(ATTR_PAPER, paper.id);
       card.setAttribute(ATTR_SAVED, 'false');
@@ -390,11 +453,19 @@ export class Annotator {
     }
   }
 
-  /** Inserts the queued hosts in one batch of DOM writes. */
-  private mountAll(mounts: Array<[Element, Element]>): void {
+  /**
+   * Inserts the queued hosts in one batch of DOM writes. `offScreen`: hosts of a pass's later
+   * slices, mostly below the fold: they skip rendering until scrolled near. The first slice's
+   * (on screen) do not, since an on-screen `content-visibility: auto` element makes the browser
+   * run style, layout and paint twice in that frame, which on a long page costs more than the
+   * few hosts themselves.
+   */
+  private mountAll(mounts: Array<[Element, Element]>, offScreen: boolean): void {
     for (const [card, host] of mounts) {
       // A card the page removed meanwhile gets nothing; a later pass sees it if it comes back.
-      if (card.isConnected && this.cards.has(card)) mount(this.options.adapter, card, host);
+      if (!card.isConnected || !this.cards.has(card)) continue;
+      if (offScreen) skipWhileOffScreen(host as HTMLElement);
+      mount(this.options.adapter, card, host);
     }
     mounts.length = 0;
   }
@@ -613,8 +684,12 @@ export class Annotator {
       const missing = early ? ids.filter((id) => !early.ids.has(id)) : ids;
       const [first, rest] = await Promise.all([
         early?.state,
-        missing.length > 0 ? this.options.port.getPageState(missing) : undefined,
+        missing.length > 0
+          ? this.options.port.getPageState(missing, { knownIds: !early && !this.knownIds.ready })
+          : undefined,
       ]);
+      const known = first?.known ?? rest?.known;
+      if (known && !this.stopped) this.knownIds.setSnapshot(known);
       const state: PageState = {
         saved: [...(first?.saved ?? []), ...(rest?.saved ?? [])],
         corrections: [...(first?.corrections ?? []), ...(rest?.corrections ?? [])],
@@ -813,6 +888,12 @@ function undim(card: Element): void {
   (card as HTMLElement).style?.removeProperty('opacity');
 }
 
+/** Off-screen, the host's UI is neither laid out nor painted; its height stays reserved. */
+function skipWhileOffScreen(host: HTMLElement): void {
+  host.style.setProperty('content-visibility', 'auto', 'important');
+  host.style.setProperty('contain-intrinsic-size', 'auto 24px', 'important');
+}
+
 function mount(adapter: SiteAdapter, card: Element, host: Element): void {
   const { anchor, position } = adapter.mountPoint(card);
   switch (position) {
@@ -868,17 +949,23 @@ class WorkQueue {
 
   constructor(
     private readonly cards: Element[],
-    doc: Document,
-  ) {
-    const View = doc.defaultView?.IntersectionObserver;
-    if (cards.length <= 50 || !View) return;
+    private readonly doc: Document,
+  ) {}
+
+  /**
+   * From now on, cards the browser reports on screen come next: for passes spanning several
+   * slices, started after the first slice so the page's DOMContentLoaded task stays short.
+   */
+  watchVisibility(): void {
+    const View = this.doc.defaultView?.IntersectionObserver;
+    if (!View || this.observer) return;
     this.observer = new View((entries) => {
       for (const entry of entries) {
         if (entry.isIntersecting && !this.taken.has(entry.target)) this.urgent.push(entry.target);
       }
       this.close();
     });
-    for (const card of cards) this.observer.observe(card);
+    for (const card of this.cards) if (!this.taken.has(card)) this.observer.observe(card);
   }
 
   get done(): boolean {

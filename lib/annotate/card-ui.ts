@@ -85,32 +85,22 @@ export class CardUi {
     doc: Document,
     private readonly handlers: CardUiHandlers,
   ) {
-    this.host = doc.createElement(HOST_TAG);
-    // Page stylesheets can still target the host element itself; inline !important wins over them.
-    this.host.style.setProperty('display', 'block', 'important');
-    this.host.style.setProperty('visibility', 'visible', 'important');
+    const template = templateFor(doc);
+    this.host = template.host.cloneNode(false) as HTMLElement;
     this.root = this.host.attachShadow({ mode: 'open' });
     applyCardStyles(this.root);
     // One delegated listener for every button of the card, shared by all cards (no closure each).
     uiByRoot.set(this.root, this);
     this.root.addEventListener('click', onRootClick);
-
-    const row = doc.createElement('div');
-    row.className = 'row';
+    // Cloned, not built call by call: a page builds 2,000 of these rows.
+    const row = template.row.cloneNode(true) as HTMLElement;
     this.row = row;
-    this.badges = doc.createElement('span');
-    this.badges.className = 'row';
-    const editWrap = doc.createElement('span');
-    editWrap.className = 'topic';
-    this.editButton = makeButton(doc, 'edit', 'Edit topics', 'minor');
-    this.editButton.setAttribute('aria-expanded', 'false');
-    editWrap.append(this.editButton);
-    this.noteButton = makeButton(doc, 'note', 'Note', 'minor');
-    this.noteButton.setAttribute('aria-expanded', 'false');
-    this.button = makeButton(doc, 'save', 'Save', 'save');
-    row.append(this.badges, editWrap, this.noteButton, this.button);
+    this.badges = row.firstElementChild as HTMLElement;
+    const editWrap = this.badges.nextElementSibling as HTMLElement;
+    this.editButton = editWrap.firstElementChild as HTMLButtonElement;
+    this.noteButton = editWrap.nextElementSibling as HTMLButtonElement;
+    this.button = this.noteButton.nextElementSibling as HTMLButtonElement;
     this.root.append(row);
-    this.setSaveState('unsaved');
   }
 
   /** Shows the topic badges (an empty list shows none); unchanged topics touch no DOM. */
@@ -129,21 +119,12 @@ export class CardUi {
   }
 
   setSaveState(state: SaveState, message?: string): void {
-    const saved = state === 'saved';
-    this.button.dataset.state = state;
-    this.button.textContent = saved ? 'Saved' : 'Save';
-    this.button.disabled = state === 'pending';
-    this.button.title =
-      state === 'error'
-        ? `BiasLens could not save this paper: ${message ?? 'unknown error'}`
-        : saved
-          ? 'Saved in BiasLens. Click to remove it from your saved papers.'
-          : 'Save this paper to BiasLens';
+    showSaveState(this.button, state, message);
     if (state === 'error') this.announce(this.button.title);
   }
 
   setTheme(theme: 'light' | 'dark'): void {
-    if (this.host.dataset.theme !== theme) this.host.dataset.theme = theme;
+    if (this.host.getAttribute('data-theme') !== theme) this.host.setAttribute('data-theme', theme);
   }
 
   /** Says `message` to screen readers (a polite live region in the card). */
@@ -432,6 +413,56 @@ const uiByRoot = new WeakMap<EventTarget, CardUi>();
 
 function onRootClick(event: Event): void {
   if (event.currentTarget) uiByRoot.get(event.currentTarget)?.onClick(event);
+}
+
+function showSaveState(button: HTMLButtonElement, state: SaveState, message?: string): void {
+  const saved = state === 'saved';
+  button.dataset.state = state;
+  button.textContent = saved ? 'Saved' : 'Save';
+  button.disabled = state === 'pending';
+  button.title =
+    state === 'error'
+      ? `BiasLens could not save this paper: ${message ?? 'unknown error'}`
+      : saved
+        ? 'Saved in BiasLens. Click to remove it from your saved papers.'
+        : 'Save this paper to BiasLens';
+}
+
+interface CardTemplate {
+  host: HTMLElement;
+  row: HTMLElement;
+}
+
+const templates = new WeakMap<Document, CardTemplate>();
+
+/**
+ * A new card's host and row, built once per document: the row holds the (empty) badges, "Edit
+ * topics", "Note" and an unsaved Save button, in the order the constructor reads them.
+ */
+function templateFor(doc: Document): CardTemplate {
+  let template = templates.get(doc);
+  if (template) return template;
+  const host = doc.createElement(HOST_TAG);
+  // Page stylesheets can still target the host element itself; inline !important wins over them.
+  host.style.setProperty('display', 'block', 'important');
+  host.style.setProperty('visibility', 'visible', 'important');
+  const row = doc.createElement('div');
+  row.className = 'row';
+  const badges = doc.createElement('span');
+  badges.className = 'row';
+  const editWrap = doc.createElement('span');
+  editWrap.className = 'topic';
+  const editButton = makeButton(doc, 'edit', 'Edit topics', 'minor');
+  editButton.setAttribute('aria-expanded', 'false');
+  editWrap.append(editButton);
+  const noteButton = makeButton(doc, 'note', 'Note', 'minor');
+  noteButton.setAttribute('aria-expanded', 'false');
+  const saveButton = makeButton(doc, 'save', 'Save', 'save');
+  showSaveState(saveButton, 'unsaved');
+  row.append(badges, editWrap, noteButton, saveButton);
+  template = { host, row };
+  templates.set(doc, template);
+  return template;
 }
 
 function makeButton(

@@ -25,6 +25,8 @@ export function startBiasLens(
     port: whileValid(ctx, messagingPort),
     signal: ctx.signal,
   });
+  // Settings and the known-ids digest travel while the page is still being parsed.
+  annotator.prepare();
   stopWhenOrphaned(ctx, doc);
   const stopListening = onBroadcast((broadcast) => {
     switch (broadcast.type) {

@@ -4,17 +4,24 @@ import type { AnnotatorPort, PageState } from './annotator';
 
 /** The annotator's link to the background: typed messages, errors turned into exceptions. */
 export const messagingPort: AnnotatorPort = {
-  async getPageState(ids) {
+  async getPageState(ids, options) {
     const state: PageState = { saved: [], corrections: [] };
-    // One message per page in practice; chunked only for pages beyond the request bound.
-    for (let start = 0; start < ids.length; start += LIMITS.ids) {
+    // One message per page in practice; chunked only for pages beyond the request bound. No ids
+    // still make one request when the digest is wanted.
+    for (
+      let start = 0;
+      start < ids.length || (start === 0 && options?.knownIds);
+      start += LIMITS.ids
+    ) {
       const response = await sendRequest({
         type: 'get-page-state',
         ids: ids.slice(start, start + LIMITS.ids),
+        ...(options?.knownIds && start === 0 ? { knownIds: true } : {}),
       });
       if (!response.ok) throw new Error(response.error);
       state.saved.push(...response.saved);
       state.corrections.push(...response.corrections);
+      if (response.known) state.known = response.known;
     }
     return state;
   },

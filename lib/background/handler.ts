@@ -16,9 +16,11 @@ import {
   parseRequest,
   type RegisteredSiteScript,
   type Request,
+  type RequestType,
   type Response,
 } from '../messages';
 import { genericPattern } from '../sites/optional-sites';
+import { createKnownIdsCache } from './known-ids-cache';
 import { runNotebookRequest } from './notebook';
 import { refusalFor, type Sender } from './sender-policy';
 
@@ -39,6 +41,14 @@ export interface HandlerDeps {
   injectIntoOpenTabs?: (patterns: string[]) => Promise<unknown>;
 }
 
+/** Requests that never write; every other one may change which papers are saved or corrected. */
+const READ_ONLY: ReadonlySet<RequestType> = new Set([
+  'get-saved-state',
+  'get-page-state',
+  'get-note',
+  'get-topic-config',
+]);
+
 /**
  * The background's message handler: validates a message, checks it comes from this
  * extension, runs the database operation and broadcasts saves/unsaves. Never rejects; every
@@ -54,6 +64,8 @@ export function createRequestHandler(
       .then(() => deps.broadcast(message))
       .catch((error: unknown) => console.error('[BiasLens] broadcast failed', error));
   };
+
+  const knownIds = createKnownIdsCache(db);
 
   const run = async (request: Request): Promise<Response> => {
     switch (request.type) {
@@ -74,11 +86,12 @@ export function createRequestHandler(
       case 'import-papers':
         return runNotebookRequest(db, request, { now: deps.now, notify });
       case 'get-page-state': {
-        const [saved, corrections] = await Promise.all([
+        const [saved, corrections, known] = await Promise.all([
           getSavedIds(db, request.ids),
           getCorrections(db, request.ids),
+          request.knownIds ? knownIds.get() : undefined,
         ]);
-        return { ok: true, saved, corrections };
+        return known ? { ok: true, saved, corrections, known } : { ok: true, saved, corrections };
       }
       case 'get-note': {
         const record = await findRecord(db, request.id);
@@ -152,7 +165,13 @@ export function createRequestHandler(
     try {
       // Fails fast (instead of hanging) while an older page blocks a database upgrade.
       await whenDatabaseReady(db);
-      return await run(request);
+      if (READ_ONLY.has(request.type)) return await run(request);
+      knownIds.invalidate();
+      try {
+        return await run(request);
+      } finally {
+        knownIds.invalidate();
+      }
     } catch (error) {
       console.error(`[BiasLens] ${request.type} failed`, error);
       // Storage faults (quota, blocked upgrade) in words the user can act on (../db/errors.ts).

@@ -344,3 +344,19 @@ export function searchPapers(records: readonly PaperRecord[], query: string): Pa
     return terms.every((term) => text.includes(term));
   });
 }
+
+/**
+ * Every id the database holds state for: saved papers, every alias they are known by, and the
+ * papers with a topic correction. Key-only reads; the content scripts get these as a digest
+ * (../known-ids.ts) so cards of other papers need no round trip.
+ */
+export async function listKnownIds(db: BiasLensDB): Promise<string[]> {
+  return db.transaction('r', db.papers, db.corrections, async () => {
+    const [ids, aliases, corrected] = await Promise.all([
+      db.papers.toCollection().primaryKeys(),
+      db.papers.orderBy('aliases').uniqueKeys(),
+      db.corrections.toCollection().primaryKeys(),
+    ]);
+    return [...ids, ...aliases, ...corrected].map(String);
+  });
+}

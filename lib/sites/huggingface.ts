@@ -53,6 +53,21 @@ const PAPER_PAGE = {
 
 /** Every island with data; `readPageData` parses them all. */
 const HYDRATION = '[data-target][data-props]';
+
+type HfPageData = PageData & { authors: Map<string, string[]> };
+
+/**
+ * Each document's last reading of its islands, reused while they are unchanged: a long list's JSON
+ * is large, and a pass over cards the page just added should not parse it all again.
+ */
+const lastReading = new WeakMap<
+  Document,
+  { islands: Element[]; sources: string[]; data: HfPageData }
+>();
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
 const CARD_SELECTOR = `${LIST.card}, ${PAPER_PAGE.card}`;
 /** `/papers/ID` or `https://huggingface.co/papers/ID`, with an optional `#…` or `?…`. */
 const PAPER_HREF = /^(?:https:\/\/huggingface\.co)?\/papers\/([^/?#]+)(?:[?#].*)?$/;
@@ -94,14 +109,21 @@ export const huggingfaceAdapter: SiteAdapter = {
   },
 
   readPageData(doc) {
-    const data: PageData & { authors: Map<string, string[]> } = {
-      abstracts: new Map(),
-      authors: new Map(),
-    };
+    const islands: Element[] = [];
+    const sources: string[] = [];
     for (const island of doc.querySelectorAll(HYDRATION)) {
       const raw = island.getAttribute('data-props');
       // Most islands hold a few flags; only paper data has a `summary`.
       if (!raw?.includes('summary')) continue;
+      islands.push(island);
+      sources.push(raw);
+    }
+    const last = lastReading.get(doc);
+    if (last && sameItems(last.islands, islands) && sameItems(last.sources, sources)) {
+      return last.data;
+    }
+    const data: HfPageData = { abstracts: new Map(), authors: new Map() };
+    for (const raw of sources) {
       let json: unknown;
       try {
         json = JSON.parse(raw);
@@ -110,6 +132,7 @@ export const huggingfaceAdapter: SiteAdapter = {
       }
       collectPapers(json, data);
     }
+    lastReading.set(doc, { islands, sources, data });
     return data;
   },
 
@@ -261,7 +284,7 @@ function readAbstract(card: Element, kind: CardKind): string | undefined {
  * Finds every paper object in an island's JSON, whatever its shape: an object with an arXiv-id
  * `id` and a `summary` string (`dailyPapers[].paper`, `paper`, search results, …).
  */
-function collectPapers(json: unknown, into: PageData & { authors: Map<string, string[]> }): void {
+function collectPapers(json: unknown, into: HfPageData): void {
   const stack: unknown[] = [json];
   let budget = MAX_JSON_NODES;
   while (stack.length > 0 && budget-- > 0) {

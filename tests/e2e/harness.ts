@@ -36,6 +36,8 @@ export interface LaunchOptions {
   extraPages?: Map<string, string>;
   /** Load the extension (default) or run the same pages without it, as a baseline. */
   withExtension?: boolean;
+  /** A built extension other than .output/chrome-mv3 (benchmarks comparing two builds). */
+  extensionDir?: string;
   /**
    * A profile directory to use (and keep on close), e.g. one prepared by a previous launch;
    * default: a fresh temporary one, deleted on close.
@@ -46,8 +48,9 @@ export interface LaunchOptions {
 /** Launches Chromium with the built extension and the fixture routes in place. */
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionSession> {
   const withExtension = options.withExtension ?? true;
-  if (withExtension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (withExtension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'biaslens-e2e-'));
   const args = [
@@ -60,7 +63,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     '--disable-quic',
   ];
   if (withExtension) {
-    args.push(`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`);
+    args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   }
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),

@@ -3,6 +3,7 @@ import { type ExtensionSession, launchWithExtension, readCards, waitForCards } f
 import { PAGES, pageByName } from './pages';
 
 const hfList = pageByName('hf-daily');
+const arxivNew = pageByName('arxiv-new');
 
 describe('Hugging Face single-page app changes', () => {
   let session: ExtensionSession;
@@ -95,5 +96,53 @@ describe('Hugging Face single-page app changes', () => {
     for (const card of final) expect(card.hosts).toBe(1);
     expect(final).toHaveLength(hfList.cards + added.length);
     await page.close();
+  });
+
+  it('shows the saved state on cards added later: saved before the page loaded, or meanwhile', async () => {
+    const arxiv = await session.context.newPage();
+    await arxiv.goto(arxivNew.url);
+    await waitForCards(arxiv, arxivNew.cards);
+    const [before, meanwhile] = (await readCards(arxiv)).map((card) => card.id);
+    const save = async (id: string | undefined) => {
+      const card = arxiv.locator(`[data-biaslens-paper="${id}"]`);
+      await card.getByRole('button', { name: 'Save', exact: true }).click();
+      await card.getByRole('button', { name: 'Saved', exact: true }).waitFor();
+    };
+    await save(before);
+
+    const hf = await session.context.newPage();
+    await hf.goto(hfList.url);
+    await waitForCards(hf, hfList.cards);
+    await save(meanwhile);
+    // The app renders cards for both papers (load more): no reload, no reopening.
+    await hf.evaluate(
+      (ids) => {
+        const template = document.querySelector('article') as HTMLElement;
+        const oldId =
+          template.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice(8) ?? '';
+        for (const id of ids) {
+          const clone = template.cloneNode(true) as HTMLElement;
+          for (const host of clone.querySelectorAll('biaslens-card')) host.remove();
+          for (const name of ['data-biaslens-paper', 'data-biaslens-topics', 'data-biaslens-saved'])
+            clone.removeAttribute(name);
+          for (const link of clone.querySelectorAll(`a[href*="${oldId}"]`))
+            link.setAttribute('href', (link.getAttribute('href') ?? '').replace(oldId, id));
+          template.parentElement?.append(clone);
+        }
+      },
+      [before, meanwhile].map((id) => id?.replace('arxiv:', '') ?? ''),
+    );
+    await waitForCards(hf, hfList.cards + 2);
+    for (const id of [before, meanwhile]) {
+      await expect
+        .poll(() =>
+          hf.locator(`[data-biaslens-paper="${id}"]`).first().getAttribute('data-biaslens-saved'),
+        )
+        .toBe('true');
+    }
+    // A card of a paper nobody saved says so.
+    expect(await hf.locator('article').first().getAttribute('data-biaslens-saved')).toBe('false');
+    await hf.close();
+    await arxiv.close();
   });
 });

@@ -3,6 +3,7 @@ import type { AnnotatorPort, PageState } from '../../lib/annotate/annotator';
 import type { Scheduler } from '../../lib/annotate/scheduler';
 import type { CorrectionEntry } from '../../lib/db/corrections';
 import type { TopicConfig } from '../../lib/db/topic-settings';
+import { digestOf } from '../../lib/known-ids';
 import type { ExtractedPaper, SiteId, TopicId } from '../../lib/paper';
 import { CardExtractionError, type SiteAdapter } from '../../lib/sites/types';
 import type { TopicCorrection } from '../../lib/topics/merge';
@@ -69,6 +70,9 @@ export class FakePort implements AnnotatorPort {
   corrections = new Map<string, CorrectionEntry>();
   config: TopicConfig = { customTopics: [], disabled: [], summaryFilter: null };
   pageStateCalls: string[][] = [];
+  /** Answers asked for the known-ids digest, like the background; false: an older background. */
+  sendsDigest = true;
+  digestCalls = 0;
   configCalls: SiteId[] = [];
   saves: Array<{ paper: ExtractedPaper; topics: TopicId[] }> = [];
   correctionCalls: Array<{ id: string; correction: TopicCorrection; topics: TopicId[] }> = [];
@@ -76,15 +80,20 @@ export class FakePort implements AnnotatorPort {
   noteCalls: Array<{ id: string; note: string }> = [];
   calls: string[] = [];
 
-  async getPageState(ids: string[]): Promise<PageState> {
+  async getPageState(ids: string[], options?: { knownIds?: boolean }): Promise<PageState> {
     this.pageStateCalls.push(ids);
-    return {
+    const state: PageState = {
       saved: ids.filter((id) => this.saved.has(id)),
       corrections: ids.flatMap((id) => {
         const correction = this.corrections.get(id);
         return correction ? [correction] : [];
       }),
     };
+    if (options?.knownIds && this.sendsDigest) {
+      this.digestCalls++;
+      state.known = digestOf([...this.saved, ...this.corrections.keys()]);
+    }
+    return state;
   }
   async getConfig(site: SiteId) {
     this.configCalls.push(site);

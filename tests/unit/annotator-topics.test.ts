@@ -61,7 +61,8 @@ describe('corrections', () => {
       removed: ['social'],
     });
     await start(card('2406.00001', 'Gender bias') + card('2406.00002', 'Sparse attention'));
-    expect(port.pageStateCalls).toEqual([['arxiv:2406.00001', 'arxiv:2406.00002']]);
+    // The digest while the page loads, then one request for both papers the database knows.
+    expect(port.pageStateCalls).toEqual([[], ['arxiv:2406.00001', 'arxiv:2406.00002']]);
     expect(port.configCalls).toEqual(['arxiv']);
     expect(topicsOf('2406.00001')).toBe('data');
     expect(cardOf('2406.00002').getAttribute('data-biaslens-saved')).toBe('true');

@@ -46,8 +46,21 @@ describe('Annotator', () => {
     expect(second?.getAttribute('data-biaslens-saved')).toBe('true');
     expect(document.querySelectorAll('biaslens-card')).toHaveLength(2);
     expect(document.documentElement.getAttribute('data-biaslens-cards')).toBe('2');
-    // The saved state of the whole page comes from one request.
-    expect(port.pageStateCalls).toEqual([['arxiv:2406.00001', 'arxiv:2406.00002']]);
+    // The digest, asked for while the page loads, then one question about the papers the
+    // database knows: the saved one.
+    expect(port.pageStateCalls).toEqual([[], ['arxiv:2406.00002']]);
+  });
+
+  it('annotates the first cards within start() once the settings came during loading', async () => {
+    annotator.prepare();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    annotator.start();
+    // Synchronously: the page's first rendering after DOMContentLoaded shows the badges.
+    expect(document.querySelectorAll('biaslens-card')).toHaveLength(2);
+    expect(cards()[0]?.getAttribute('data-biaslens-topics')).toBe('social');
+    await settle(annotator);
+    expect(port.configCalls).toHaveLength(1);
+    expect(port.digestCalls).toBe(1);
   });
 
   it('renders badges and the Save button inside an open shadow root, as text', async () => {
@@ -67,8 +80,85 @@ describe('Annotator', () => {
     await settle(annotator);
     expect(document.querySelectorAll('biaslens-card')).toHaveLength(3);
     expect(cards()[0]?.querySelector('biaslens-card')).toBe(firstHost);
-    expect(port.pageStateCalls.at(-1)).toEqual(['arxiv:2406.00003']);
     expect(document.documentElement.getAttribute('data-biaslens-cards')).toBe('3');
+  });
+
+  describe('saved state of cards added later', () => {
+    const add = (id: string, title = 'Later') =>
+      document.getElementById('list')?.insertAdjacentHTML('beforeend', card(id, title));
+    const savedAttr = (id: string) =>
+      document
+        .querySelector(`[data-biaslens-paper="arxiv:${id}"]`)
+        ?.getAttribute('data-biaslens-saved');
+
+    it('asks nothing about papers the database certainly does not know', async () => {
+      annotator.start();
+      await settle(annotator);
+      expect(port.digestCalls).toBe(1);
+      add('2406.00003');
+      add('2406.00004');
+      await settle(annotator);
+      expect(port.pageStateCalls).toHaveLength(1);
+      expect(savedAttr('2406.00003')).toBe('false');
+      expect(document.documentElement.getAttribute('data-biaslens-cards')).toBe('4');
+    });
+
+    it('asks about a paper the database knows, and shows it saved', async () => {
+      port.saved.add('arxiv:2406.00009');
+      annotator.start();
+      await settle(annotator);
+      add('2406.00009');
+      add('2406.00003');
+      await settle(annotator);
+      expect(port.pageStateCalls.at(-1)).toEqual(['arxiv:2406.00009']);
+      expect(savedAttr('2406.00009')).toBe('true');
+      expect(savedAttr('2406.00003')).toBe('false');
+    });
+
+    it('asks about papers saved or corrected elsewhere after the digest came', async () => {
+      annotator.start();
+      await settle(annotator);
+      // Another tab saves one paper and corrects another: the broadcasts reach this tab.
+      port.saved.add('arxiv:2406.00005');
+      annotator.applySavedChange(['arxiv:2406.00005'], true);
+      port.corrections.set('arxiv:2406.00006', {
+        id: 'arxiv:2406.00006',
+        added: ['evaluation'],
+        removed: [],
+      });
+      annotator.applyCorrectionChange('arxiv:2406.00006', { added: ['evaluation'], removed: [] });
+      add('2406.00005');
+      add('2406.00006');
+      await settle(annotator);
+      expect(port.pageStateCalls.at(-1)).toEqual(['arxiv:2406.00005', 'arxiv:2406.00006']);
+      expect(savedAttr('2406.00005')).toBe('true');
+      expect(
+        document
+          .querySelector('[data-biaslens-paper="arxiv:2406.00006"]')
+          ?.getAttribute('data-biaslens-topics'),
+      ).toBe('evaluation');
+    });
+
+    it('asks about every card when the background sends no digest', async () => {
+      port.sendsDigest = false;
+      annotator.start();
+      await settle(annotator);
+      add('2406.00003');
+      await settle(annotator);
+      expect(port.pageStateCalls.at(-1)).toEqual(['arxiv:2406.00003']);
+    });
+
+    it('asks for a new digest after the tab missed broadcasts (restored from the cache)', async () => {
+      annotator.start();
+      await settle(annotator);
+      // Saved while the tab was frozen: no broadcast reached it.
+      port.saved.add('arxiv:2406.00007');
+      await annotator.refreshState();
+      expect(port.digestCalls).toBe(2);
+      add('2406.00007');
+      await settle(annotator);
+      expect(savedAttr('2406.00007')).toBe('true');
+    });
   });
 
   it('re-annotates a card element the page reuses for another paper, without a second host', async () => {
