@@ -59,6 +59,10 @@ interface AnnotatedCard {
   card: Element;
   /** The card's paper id as last annotated; a different id on a re-scan means the card was reused. */
   paperId: string;
+  /**
+   * The paper as the pass read it, without its abstract: 2,000 kept abstracts would be half of
+   * our memory on the biggest listings, and the text is read again when needed (paperText).
+   */
   paper: ExtractedPaper;
   /** The built-in classifier's topics and the custom topics' matches, before any correction. */
   classified: TopicMatch[];
@@ -417,9 +421,10 @@ export class Annotator {
     const { adapter, classify } = this.options;
     try {
       // Authors are read when the paper is saved (paperToSave): the pass needs no more.
-      const paper = adapter.extractPaper(card, pageData, { authors: false });
-      const classified = classify(paper);
-      const custom = this.context.matchCustom(paper);
+      const { abstract, ...paper } = adapter.extractPaper(card, pageData, { authors: false });
+      const text = abstract === undefined ? paper : { ...paper, abstract };
+      const classified = classify(text);
+      const custom = this.context.matchCustom(text);
       const previous = this.cards.get(card);
       if (previous) this.forget(previous);
       const ui = previous?.ui ?? this.createUi(card);
@@ -507,6 +512,19 @@ export class Annotator {
       for (const card of cards) found.add(card);
     }
     return found;
+  }
+
+  /** The card's title and abstract, read again (the pass keeps no abstracts). */
+  private paperText(entry: AnnotatedCard): ExtractedPaper {
+    try {
+      const paper = this.options.adapter.extractPaper(entry.card, this.pageData, {
+        authors: false,
+      });
+      if (paper.id === entry.paperId) return paper;
+    } catch {
+      // The page changed the card meanwhile: its next pass reads it afresh.
+    }
+    return entry.paper;
   }
 
   /** The paper as saved: read again with its authors, which the pass skipped. */
@@ -655,7 +673,7 @@ export class Annotator {
       this.filter = undefined;
     if (this.cards.size === 0) return;
     for (const entry of this.cards.values()) {
-      entry.custom = this.context.matchCustom(entry.paper);
+      entry.custom = this.context.matchCustom(this.paperText(entry));
       this.showTopics(entry);
     }
     this.updateSummary();

@@ -31,6 +31,10 @@ export const toyAdapter: SiteAdapter = {
           : (card.getAttribute('data-authors')?.split(';').filter(Boolean) ?? []),
       url: `https://arxiv.org/abs/${arxivId}`,
       site: 'arxiv',
+      // `data-abstract="…"` stands for an abstract shown on the card.
+      ...(card.hasAttribute('data-abstract')
+        ? { abstract: card.getAttribute('data-abstract') ?? '' }
+        : {}),
     };
   },
   paperIdOf(card) {

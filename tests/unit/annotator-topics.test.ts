@@ -164,6 +164,23 @@ describe('custom and disabled topics', () => {
     await annotator.reloadConfig();
     expect(topicsOf('2406.00001')).toBe('');
   });
+
+  it('matches a custom topic added later against the abstract, which the pass did not keep', async () => {
+    await start(
+      card('2406.00001', 'Sparse attention').replace(
+        '<li class="paper"',
+        '<li class="paper" data-abstract="We audit three retrieval systems."',
+      ),
+    );
+    expect(topicsOf('2406.00001')).toBe('');
+    port.config = { customTopics: [AUDITS], disabled: [], summaryFilter: null };
+    await annotator.reloadConfig();
+    expect(topicsOf('2406.00001')).toBe('custom:audits');
+    // Saving reads it again too: the stored paper has its abstract.
+    rootOf(cardOf('2406.00001')).querySelector<HTMLButtonElement>('button.save')?.click();
+    await vi.waitFor(() => expect(port.saves).toHaveLength(1));
+    expect(port.saves[0]?.paper.abstract).toBe('We audit three retrieval systems.');
+  });
 });
 
 describe('page summary', () => {
