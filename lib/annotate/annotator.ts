@@ -76,10 +76,12 @@ interface AnnotatedCard {
 /** Cards processed per slice before yielding, so no task grows long on 2,000-card pages. */
 const SLICE_BUDGET_MS = 8;
 /**
- * Hosts built in later slices are inserted this many at a time: every insertion batch costs the
- * page one style and layout pass, so a few big batches beat one per slice.
+ * Hosts built in later slices are inserted this many at a time, and each batch is rendered before
+ * the next slice runs. Every render of a long page has a fixed cost (the page below the new hosts
+ * moves), so a few big batches beat one per slice; but a render of ~1,000 new hosts takes longer
+ * than 50 ms on a 2,000-entry arXiv page, and this size keeps each one under that.
  */
-const MOUNT_BATCH = 400;
+const MOUNT_BATCH = 550;
 /** Passes over more cards than this paint their first slice (the cards on screen) at once. */
 const PAINT_FIRST_SLICE_ABOVE = 200;
 /**
@@ -383,12 +385,12 @@ export class Annotator {
           const id = this.annotateCard(card, readPageData(), mounts);
           if (id) newIds.add(id);
         } while (this.scheduler.now() < sliceEnd);
-        // The first slice holds the cards on screen: show them now; batch the rest.
-        // Only worth a render of its own on big passes: a page that added a few cards renders
-        // them once, with our UI, when the pass is done.
-        const paintNow = firstSlice && !small;
-        if (firstSlice || mounts.length >= MOUNT_BATCH || queue.done)
-          this.mountAll(mounts, !firstSlice);
+        // The first slice holds the cards on screen: show them now; batch the rest, and let each
+        // batch render on its own. Only worth a render of its own on big passes: a page that
+        // added a few cards renders them once, with our UI, when the pass is done.
+        const fullBatch = mounts.length >= MOUNT_BATCH;
+        const paintNow = (firstSlice && !small) || fullBatch;
+        if (firstSlice || fullBatch || queue.done) this.mountAll(mounts, !firstSlice);
         if (firstSlice && !early) {
           // The cards on screen learn their saved state first.
           const ids = [...newIds].filter((id) => this.knownIds.mayKnow(id));
@@ -397,8 +399,8 @@ export class Annotator {
         }
         if (firstSlice && !small) queue.watchVisibility();
         firstSlice = false;
-        // After the first slice a macrotask lets the browser paint the cards on screen; then a
-        // prioritized yield keeps the remaining work ahead of other tasks (fewer, bigger renders).
+        // After a mount a macrotask lets the browser render it; between other slices a
+        // prioritized yield keeps the remaining work ahead of other tasks.
         if (!queue.done) await (paintNow ? this.scheduler.sleep(0) : this.scheduler.yield());
       }
       queue.close();
