@@ -111,9 +111,9 @@ async function measure(
   await cdp.send('HeapProfiler.collectGarbage');
   const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
   await cdp.detach();
-  // Only tasks from DOMContentLoaded on: before it the page is still being parsed (long tasks of
-  // its own), and the extension's content script runs from there.
-  const afterDcl = bench.longTasks.filter(([start]) => start >= bench.dcl);
+  // Tasks from the one that dispatches DOMContentLoaded on (the content script does its first
+  // slice of work there): before it the page is still being parsed, with long tasks of its own.
+  const afterDcl = bench.longTasks.filter(([start, duration]) => start + duration >= bench.dcl);
   const blockingMs = afterDcl.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
   const longestTaskMs = afterDcl.reduce((max, [, duration]) => Math.max(max, duration), 0);
   return {
@@ -337,7 +337,7 @@ async function main() {
       ]);
       rows.push([
         spec.name,
-        'longest task after DOMContentLoaded, with (worst run) / without',
+        'longest task from DOMContentLoaded on, with (worst run) / without',
         `${ms(longest)} (${ms(longestMax)}) / ${ms(longestFloor)}`,
         '≤ 50 ms',
         longest <= 50 ? 'ok' : 'MISSED',

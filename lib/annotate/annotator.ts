@@ -127,6 +127,7 @@ export class Annotator {
   /** Until the user's topic settings have arrived (or failed to): the first pass waits a little. */
   private configLoad: Promise<void> | undefined;
   private prepared = false;
+  private freshDocument = false;
   /** Which ids may be saved or corrected: cards of other papers need no round trip. */
   private readonly knownIds = new KnownIds();
   private filter: string | undefined;
@@ -176,6 +177,10 @@ export class Annotator {
   prepare(): void {
     if (this.prepared || this.options.signal.aborted) return;
     this.prepared = true;
+    const { doc } = this.options;
+    // A document still being parsed holds nothing of an earlier instance of this script.
+    this.freshDocument =
+      doc.readyState === 'loading' && !doc.documentElement?.hasAttribute(ATTR_COUNT);
     const configLoad = this.loadConfig(true).finally(() => {
       if (this.configLoad === configLoad) this.configLoad = undefined;
     });
@@ -198,10 +203,13 @@ export class Annotator {
   start(): void {
     if (this.options.signal.aborted) return;
     const { doc, signal } = this.options;
-    // A previous instance of the content script (before an extension reload) may have left UI.
-    for (const stale of doc.querySelectorAll(`${HOST_TAG}, ${SUMMARY_TAG}`)) stale.remove();
-    for (const dimmed of doc.querySelectorAll(`[${ATTR_DIMMED}]`)) undim(dimmed);
     this.prepare();
+    // A previous instance of the content script (before an extension reload) may have left UI;
+    // looking costs two walks of a 2,000-card document, so only where there can be any.
+    if (!this.freshDocument) {
+      for (const stale of doc.querySelectorAll(`${HOST_TAG}, ${SUMMARY_TAG}`)) stale.remove();
+      for (const dimmed of doc.querySelectorAll(`[${ATTR_DIMMED}]`)) undim(dimmed);
+    }
     this.theme = pageTheme(doc);
     this.observeMutations();
     this.observeTheme();

@@ -9,6 +9,7 @@ import {
   NOT_A_TOPIC_DEFS,
   SUBJECT_SENTENCE_SOURCE,
 } from './cues';
+import { escapeRegExp, literalScan } from './scan';
 import type { ClassifyInput, TopicMatch } from './types';
 
 /** Options of `classify`. */
@@ -55,25 +56,12 @@ const FALLBACK_TOPICS: readonly TopicId[] = [
 ];
 const FALLBACK_MIN_CONTEXT = 0.07;
 
-/** A sticky regex tried at an anchor: group 1 is the text before the anchor (lookbehind). */
-interface Anchored {
-  re: RegExp;
-  anchors: readonly string[];
-}
-
-interface CompiledCue extends CueDef, Anchored {}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function compileAnchored(def: AnchoredDef): RegExp {
+/** A pattern tried where one of its anchors occurs: group 1 is the text before the anchor. */
+function anchoredSource(def: AnchoredDef): string {
   const anchors = def.anchors.map(escapeRegExp).join('|');
-  return new RegExp(`(?<=(${def.pre}))(?:${anchors})${def.post}`, 'iy');
+  return `(?<=(${def.pre}))(?:${anchors})${def.post}`;
 }
 
-/** Compiled once at module load; the hot path only runs `exec` on them. */
-const CUES: readonly CompiledCue[] = CUE_DEFS.map((def) => ({ ...def, re: compileAnchored(def) }));
 const CONTEXT_RES = new Map<TopicId, { weight: number; re: RegExp }[]>(
   TOPIC_IDS.map((id) => [
     id,
@@ -83,89 +71,53 @@ const CONTEXT_RES = new Map<TopicId, { weight: number; re: RegExp }[]>(
     })),
   ]),
 );
-const NOT_A_TOPIC: readonly Anchored[] = NOT_A_TOPIC_DEFS.map((d) => ({
-  anchors: d.anchors,
-  re: compileAnchored(d),
-}));
-const BIAS_MENTION: Anchored = {
-  anchors: BIAS_MENTION_DEF.anchors,
-  re: compileAnchored(BIAS_MENTION_DEF),
-};
-const BIAS_ACTION: readonly Anchored[] = BIAS_ACTION_DEFS.map((d) => ({
-  anchors: d.anchors,
-  re: compileAnchored(d),
-}));
 const SUBJECT_RE = new RegExp(SUBJECT_SENTENCE_SOURCE, 'gi');
 const SENTENCE_END_RE = /[.!?](?=\s+[A-Z("'`[]|\s*$)/g;
 
+/** What a pattern tried at an anchor is: a cue, a not-a-topic sense, a bare mention, an action. */
+type Kind = CueDef | 'negative' | 'mention' | 'action';
+
+/**
+ * The patterns tried where one anchor occurs, as one sticky regex: pattern k becomes
+ * `(?:(?=(P))|)`, so a single `exec` gives each pattern's match (group 2k+1, from the anchor on;
+ * group 2k+2 is the text before the anchor) or undefined, where a regex per pattern cost an
+ * `exec` each ("bias" has over fifty). The lookahead starts each pattern at the anchor, as its
+ * own sticky regex did; the empty alternative lets the others run when it fails.
+ */
 interface AnchorEntry {
-  cues: CompiledCue[];
-  negatives: Anchored[];
-  mention: boolean;
-  actions: Anchored[];
+  kinds: Kind[];
+  source: string;
+  /** Compiled where the anchor is first seen, which keeps it off the content script's start-up. */
+  re?: RegExp;
 }
 
-/** Every anchor literal and the cues (and other patterns) tried where it occurs. */
 const BY_ANCHOR = new Map<string, AnchorEntry>();
-const FOUND_ENTRIES: AnchorEntry[] = [];
-const FOUND_POSITIONS: number[] = [];
-function anchorEntry(anchor: string): AnchorEntry {
-  let e = BY_ANCHOR.get(anchor);
-  if (!e) {
-    e = { cues: [], negatives: [], mention: false, actions: [] };
-    BY_ANCHOR.set(anchor, e);
+function addPattern(kind: Kind, def: AnchoredDef): void {
+  for (const anchor of def.anchors) {
+    let e = BY_ANCHOR.get(anchor);
+    if (!e) {
+      e = { kinds: [], source: '' };
+      BY_ANCHOR.set(anchor, e);
+    }
+    e.kinds.push(kind);
+    e.source += `(?:(?=(${anchoredSource(def)}))|)`;
   }
-  return e;
 }
-for (const c of CUES) for (const a of c.anchors) anchorEntry(a).cues.push(c);
-for (const n of NOT_A_TOPIC) for (const a of n.anchors) anchorEntry(a).negatives.push(n);
-for (const a of BIAS_MENTION.anchors) anchorEntry(a).mention = true;
-for (const x of BIAS_ACTION) for (const a of x.anchors) anchorEntry(a).actions.push(x);
+// The order of insertion is the order results are used in: at one anchor, cues before the mention
+// and the actions (hit order breaks ties between equal weights; mention order is evidence order).
+for (const c of CUE_DEFS) addPattern(c, c);
+for (const n of NOT_A_TOPIC_DEFS) addPattern('negative', n);
+addPattern('mention', BIAS_MENTION_DEF);
+for (const x of BIAS_ACTION_DEFS) addPattern('action', x);
 
 /** All anchor literals, for tests (no anchor may be a prefix of another). */
 export const ANCHORS: readonly string[] = [...BY_ANCHOR.keys()];
 
-interface TrieNode {
-  next: Map<string, TrieNode>;
-  end: boolean;
-}
-
-/**
- * A regex source matching any of `words`, longest first, written as a trie (`bias|bubble` →
- * `b(?:ias|ubble)`): the engine branches on one character instead of trying every word at every
- * position, which makes the anchor scan, the classifier's hottest loop, several times faster.
- */
-export function trieSource(words: readonly string[]): string {
-  const root: TrieNode = { next: new Map(), end: false };
-  for (const word of words) {
-    let node = root;
-    for (const ch of word) {
-      let child = node.next.get(ch);
-      if (!child) {
-        child = { next: new Map(), end: false };
-        node.next.set(ch, child);
-      }
-      node = child;
-    }
-    node.end = true;
-  }
-  const emit = (node: TrieNode): string => {
-    const branches = [...node.next].map(([ch, child]) => escapeRegExp(ch) + emit(child));
-    if (branches.length === 0) return '';
-    const body = branches.length === 1 ? (branches[0] as string) : `(?:${branches.join('|')})`;
-    // A word ending here: the longer words through this node are tried first (greedy `?`).
-    return node.end ? `(?:${body})?` : body;
-  };
-  return emit(root);
-}
-
-/** One scan over the lowercased text finds every anchor. */
-const ANCHOR_RE = new RegExp(trieSource(ANCHORS), 'g');
-
-const TOPIC_INDEX = new Map<TopicId, number>(TOPIC_IDS.map((id, i) => [id, i]));
+/** One pass over a field finds every anchor. */
+const SCAN = literalScan(ANCHORS);
 
 interface Hit {
-  cue: CompiledCue;
+  cue: CueDef;
   start: number;
   end: number;
   text: string;
@@ -175,27 +127,6 @@ interface Mention {
   text: string;
   weight: number;
   isTitle: boolean;
-}
-
-/** Lowercases without changing the length (so offsets in the copy are offsets in the text). */
-function lowerSameLength(text: string): string {
-  const lower = text.toLowerCase();
-  if (lower.length === text.length) return lower;
-  let out = '';
-  for (const ch of text) {
-    const l = ch.toLowerCase();
-    out += l.length === ch.length ? l : ch;
-  }
-  return out;
-}
-
-/** Runs a sticky anchored pattern at `pos`; returns [start, end] of the whole phrase or undefined. */
-function matchAt(re: RegExp, text: string, pos: number): [number, number] | undefined {
-  re.lastIndex = pos;
-  const m = re.exec(text);
-  if (!m) return undefined;
-  const pre = m[1] ?? '';
-  return [pos - pre.length, pos + m[0].length];
 }
 
 /** One field (title or abstract): all anchored matches found in one pass, sentences lazily. */
@@ -213,55 +144,44 @@ class Field {
     readonly text: string,
     readonly isTitle: boolean,
   ) {
-    if (text.length === 0) return;
-    const lower = lowerSameLength(text);
-    // Scratch arrays reused across calls (classification is synchronous).
-    const entries = FOUND_ENTRIES;
-    const positions = FOUND_POSITIONS;
-    let found = 0;
-    ANCHOR_RE.lastIndex = 0;
-    for (let m = ANCHOR_RE.exec(lower); m; m = ANCHOR_RE.exec(lower)) {
-      const entry = BY_ANCHOR.get(m[0]);
-      if (entry) {
-        entries[found] = entry;
-        positions[found] = m.index;
-        found++;
-      }
-      ANCHOR_RE.lastIndex = m.index + 1;
-    }
-    // Negative senses first: cue matches overlapping them are dropped.
-    for (let i = 0; i < found; i++) {
-      const entry = entries[i] as AnchorEntry;
-      const pos = positions[i] as number;
-      for (const n of entry.negatives) {
-        const span = matchAt(n.re, text, pos);
-        if (span) this.negatives.push(span[0], span[1]);
-      }
-    }
-    for (let i = 0; i < found; i++) {
-      const entry = entries[i] as AnchorEntry;
-      const pos = positions[i] as number;
-      for (const c of entry.cues) {
-        const span = matchAt(c.re, text, pos);
-        if (span && span[1] > span[0] && !overlaps(this.negatives, span[0], span[1])) {
-          this.hits.push({
-            cue: c,
-            start: span[0],
-            end: span[1],
-            text: text.slice(span[0], span[1]),
-          });
+    const found: [pos: number, entry: AnchorEntry, m: RegExpExecArray][] = [];
+    SCAN(text, (anchor, pos) => {
+      const entry = BY_ANCHOR.get(anchor) as AnchorEntry;
+      entry.re ??= new RegExp(entry.source, 'iy');
+      const re = entry.re;
+      re.lastIndex = pos;
+      const m = re.exec(text) as RegExpExecArray;
+      // Negative senses first (in any order): cue hits and mentions overlapping them are dropped.
+      entry.kinds.forEach((kind, p) => {
+        const span = kind === 'negative' && patternSpan(m, p, pos);
+        if (span) this.negatives.push(...span);
+      });
+      found.push([pos, entry, m]);
+    });
+    // Found where they end, and one anchor can end inside another: back to text order.
+    found.sort((a, b) => a[0] - b[0]);
+    for (const [pos, entry, m] of found) {
+      entry.kinds.forEach((kind, p) => {
+        const span = kind !== 'negative' && patternSpan(m, p, pos);
+        if (!span) return;
+        if (kind === 'action') this.actions.push(...span);
+        else if (overlaps(this.negatives, ...span)) return;
+        else if (kind === 'mention') this.mentions.push(...span);
+        else if (span[1] > span[0]) {
+          this.hits.push({ cue: kind, start: span[0], end: span[1], text: text.slice(...span) });
         }
-      }
-      if (entry.mention) {
-        const span = matchAt(BIAS_MENTION.re, text, pos);
-        if (span && !overlaps(this.negatives, span[0], span[1]))
-          this.mentions.push(span[0], span[1]);
-      }
-      for (const a of entry.actions) {
-        const span = matchAt(a.re, text, pos);
-        if (span) this.actions.push(span[0], span[1]);
-      }
+      });
     }
+  }
+
+  /** Where the matches of a global regex start in the text, at most `max` (none matches ''). */
+  matchStarts(re: RegExp, max: number): number[] {
+    const out: number[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(this.text); m && out.length < max; m = re.exec(this.text)) {
+      out.push(m.index);
+    }
+    return out;
   }
 
   /** Index of the sentence holding `pos`; 0 is the first. */
@@ -282,16 +202,17 @@ class Field {
 
   /** Whether the sentence holding `pos` states the paper's own contribution. */
   inSubjectSentence(pos: number): boolean {
-    if (this.subjectSentences === undefined) {
-      const set = new Set<number>();
-      SUBJECT_RE.lastIndex = 0;
-      for (let m = SUBJECT_RE.exec(this.text); m; m = SUBJECT_RE.exec(this.text)) {
-        set.add(this.sentenceOf(m.index));
-      }
-      this.subjectSentences = set;
-    }
+    this.subjectSentences ??= new Set(
+      this.matchStarts(SUBJECT_RE, Number.POSITIVE_INFINITY).map((i) => this.sentenceOf(i)),
+    );
     return this.subjectSentences.has(this.sentenceOf(pos));
   }
+}
+
+/** [start, end] of pattern `p` in an anchor's match at `pos`, or undefined if it did not match. */
+function patternSpan(m: RegExpExecArray, p: number, pos: number): [number, number] | undefined {
+  const rest = m[2 * p + 1];
+  return rest === undefined ? undefined : [pos - (m[2 * p + 2] ?? '').length, pos + rest.length];
 }
 
 function overlaps(spans: readonly number[], start: number, end: number): boolean {
@@ -301,12 +222,23 @@ function overlaps(spans: readonly number[], start: number, end: number): boolean
   return false;
 }
 
+/** The tally of a cue (cues sharing a key are one cue), created on first sight. */
+function tallyOf(perCue: Map<CueDef | string, CueTally>, cue: CueDef): CueTally {
+  const k = cue.key ?? cue;
+  let e = perCue.get(k);
+  if (!e) {
+    e = { cue, inTitle: false, count: 0, firstOnly: true, subject: false };
+    perCue.set(k, e);
+  }
+  return e;
+}
+
 function repeatFactor(count: number): number {
   return 1 + REPEAT_SHARE * (Math.min(count, 3) - 1);
 }
 
 interface CueTally {
-  cue: CompiledCue;
+  cue: CueDef;
   inTitle: boolean;
   /** Occurrences in the abstract. */
   count: number;
@@ -322,8 +254,7 @@ interface TopicState {
   weak: number;
   /** Extra weight of cues seen in contribution sentences, which only the leading topic keeps. */
   subjectBonus: number;
-  context: number | undefined;
-  contextEvidence: string[];
+  context?: number;
   /** Accepted hits, strongest cue first. */
   hits: { title: Hit[]; abstract: Hit[] };
   extra: number;
@@ -342,10 +273,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   const title = new Field(input.title ?? '', true);
   const abstractText = input.abstract?.trim() ? (input.abstract as string) : '';
   const abstract = new Field(abstractText, false);
-  const hasAbstract = abstractText.length > 0;
-  const bar = hasAbstract ? ABSTRACT_BAR : TITLE_ONLY_BAR;
-  const titleHits = title.hits;
-  const abstractHits = abstract.hits;
+  const bar = abstractText ? ABSTRACT_BAR : TITLE_ONLY_BAR;
 
   const states = new Map<TopicId, TopicState>();
   const stateOf = (id: TopicId): TopicState => {
@@ -355,8 +283,6 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
         core: 0,
         weak: 0,
         subjectBonus: 0,
-        context: undefined,
-        contextEvidence: [],
         hits: { title: [], abstract: [] },
         extra: 0,
         extraEvidence: [],
@@ -367,7 +293,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   };
   const contextOf = (id: TopicId): number => {
     const s = stateOf(id);
-    if (s.context === undefined) s.context = scoreContext(id, title, abstract, s);
+    if (s.context === undefined) s.context = scoreContext(id, title, abstract);
     return s.context;
   };
 
@@ -384,34 +310,19 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
       claimed[key].push(hit.start, hit.end);
     }
   };
-  accept(titleHits, 'title');
-  accept(abstractHits, 'abstract');
+  accept(title.hits, 'title');
+  accept(abstract.hits, 'abstract');
 
   // 3. Core score per topic: distinct cues add up; repeats add less; the title counts double;
   //    a cue seen only in the abstract's first sentence is treated as motivation.
   for (const [, s] of states) {
-    const perCue = new Map<CompiledCue | string, CueTally>();
-    for (const h of s.hits.title) {
-      const e = perCue.get(h.cue.key ?? h.cue);
-      if (e) e.inTitle = true;
-      else {
-        const tally = { cue: h.cue, inTitle: true, count: 0, firstOnly: true, subject: false };
-        perCue.set(h.cue.key ?? h.cue, tally);
-      }
-    }
+    const perCue = new Map<CueDef | string, CueTally>();
+    for (const h of s.hits.title) tallyOf(perCue, h.cue).inTitle = true;
     for (const h of s.hits.abstract) {
-      const k = h.cue.key ?? h.cue;
-      const e = perCue.get(k) ?? {
-        cue: h.cue,
-        inTitle: false,
-        count: 0,
-        firstOnly: true,
-        subject: false,
-      };
+      const e = tallyOf(perCue, h.cue);
       e.count++;
       if (abstract.sentenceOf(h.start) > 0) e.firstOnly = false;
       if (abstract.inSubjectSentence(h.start)) e.subject = true;
-      perCue.set(k, e);
     }
     let core = 0;
     let weak = 0;
@@ -493,38 +404,21 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
     const raw = s.core + s.extra + Math.min(contextOf(id), CONTEXT_CAP);
     const score = raw / (raw + bar);
     if (score < minScore) continue;
-    results.push({ id, score: round(score), evidence: evidenceOf(s, maxEvidence) });
+    const rounded = Math.round(score * 1000) / 1000;
+    results.push({ id, score: rounded, evidence: evidenceOf(s, maxEvidence) });
   }
-  results.sort(
-    (a, b) => b.score - a.score || (TOPIC_INDEX.get(a.id) ?? 0) - (TOPIC_INDEX.get(b.id) ?? 0),
-  );
+  results.sort((a, b) => b.score - a.score || TOPIC_IDS.indexOf(a.id) - TOPIC_IDS.indexOf(b.id));
   return options.maxTopics === undefined ? results : results.slice(0, options.maxTopics);
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
-
-function scoreContext(id: TopicId, title: Field, abstract: Field, s: TopicState): number {
+/** Context cues count up to twice in the title (1.5 times each) and three times in the abstract. */
+function scoreContext(id: TopicId, title: Field, abstract: Field): number {
   let total = 0;
   for (const { weight, re } of CONTEXT_RES.get(id) ?? []) {
-    const titleCount = countMatches(re, title.text, s.contextEvidence);
-    const abstractCount = countMatches(re, abstract.text, s.contextEvidence);
-    total += weight * (Math.min(titleCount, 2) * 1.5 + Math.min(abstractCount, 3));
+    const titleCount = title.matchStarts(re, 2).length;
+    total += weight * (titleCount * 1.5 + abstract.matchStarts(re, 3).length);
   }
   return total;
-}
-
-/** Counts matches of a global regex (up to 3), keeping the first two as evidence. */
-function countMatches(re: RegExp, text: string, evidence: string[]): number {
-  if (text.length === 0) return 0;
-  let n = 0;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m && n < 3; m = re.exec(text)) {
-    if (n < 2) evidence.push(m[0]);
-    n++;
-  }
-  return n;
 }
 
 function bareMentions(field: Field, claimed: readonly number[]): Mention[] {
@@ -534,29 +428,27 @@ function bareMentions(field: Field, claimed: readonly number[]): Mention[] {
     const start = spans[i] as number;
     const end = spans[i + 1] as number;
     if (overlaps(claimed, start, end)) continue;
-    const isAction = overlaps(field.actions, start, end);
+    const action = actionAround(field, start, end);
     let weight: number;
-    if (field.isTitle) weight = isAction ? TITLE_ACTION_WEIGHT : TITLE_MENTION_WEIGHT;
+    if (field.isTitle) weight = action ? TITLE_ACTION_WEIGHT : TITLE_MENTION_WEIGHT;
     else {
-      weight = isAction ? ACTION_WEIGHT : MENTION_WEIGHT;
+      weight = action ? ACTION_WEIGHT : MENTION_WEIGHT;
       if (field.inSubjectSentence(start)) weight *= SUBJECT_FACTOR;
     }
-    const text = isAction
-      ? phraseAround(field.text, field.actions, start, end)
-      : field.text.slice(start, end);
-    out.push({ text, weight, isTitle: field.isTitle });
+    out.push({ text: action ?? field.text.slice(start, end), weight, isTitle: field.isTitle });
   }
   return out;
 }
 
-/** The action span (e.g. "mitigate bias") holding a mention, for readable evidence. */
-function phraseAround(text: string, spans: readonly number[], start: number, end: number): string {
+/** The action (e.g. "mitigate bias") holding a mention, if any: the readable evidence. */
+function actionAround(field: Field, start: number, end: number): string | undefined {
+  const spans = field.actions;
   for (let i = 0; i < spans.length; i += 2) {
     const s = spans[i] as number;
     const e = spans[i + 1] as number;
-    if (start < e && s < end) return text.slice(s, e);
+    if (start < e && s < end) return field.text.slice(s, e);
   }
-  return text.slice(start, end);
+  return undefined;
 }
 
 function evidenceOf(s: TopicState, max: number): string[] {
@@ -571,6 +463,5 @@ function evidenceOf(s: TopicState, max: number): string[] {
   for (const h of s.hits.title) push(h.text);
   for (const h of s.hits.abstract) push(h.text);
   for (const t of s.extraEvidence) push(t);
-  if (out.length === 0) for (const t of s.contextEvidence) push(t);
   return out;
 }

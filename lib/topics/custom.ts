@@ -3,6 +3,7 @@
  * of all custom topics compile into one regular expression, once per configuration change, so
  * each card costs one scan of its text however many custom topics there are.
  */
+import { escapeRegExp } from './scan';
 import { pickTextColor } from './taxonomy';
 
 /** Prefix of every custom topic id. */
@@ -93,10 +94,6 @@ export function customTopicInfo(topic: CustomTopicDef) {
     textColor: pickTextColor(topic.color),
     description: `Your topic. Phrases: ${topic.phrases.map((p) => `“${p}”`).join(', ')}.`,
   };
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /**
