@@ -380,6 +380,15 @@ export class Annotator {
       const asked = new Set<string>();
       const answers: Array<Promise<void>> = [];
       const small = pending.length <= PAINT_FIRST_SLICE_ABOVE;
+      if (!small && adapter.readPageData && this.pageData === undefined) {
+        // The page's embedded data (megabytes of JSON on a long Hugging Face list) is read in a
+        // task of its own, not in the page's DOMContentLoaded task nor in the first slice's.
+        await this.scheduler.sleep(0);
+        if (this.stopped) return;
+        readPageData();
+        await this.scheduler.yield();
+        if (this.stopped) return;
+      }
       const queue = new WorkQueue(pending, doc);
       const newIds = new Set<string>();
       const mounts: Array<[Element, Element]> = [];

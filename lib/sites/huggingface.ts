@@ -149,12 +149,12 @@ export const huggingfaceAdapter: SiteAdapter = {
         options?.authors === false
           ? []
           : islandAuthors
-            ? [...islandAuthors]
+            ? islandAuthors.map(cleanText).filter(Boolean)
             : readAuthors(card, kind),
       url: arxivUrls(arxivId).huggingface,
       site: 'huggingface',
     };
-    const abstract = readAbstract(card, kind) ?? pageData?.abstracts.get(arxivId);
+    const abstract = readAbstract(card, kind) ?? cleanText(pageData?.abstracts.get(arxivId) ?? '');
     if (abstract) paper.abstract = abstract;
     return paper;
   },
@@ -296,8 +296,8 @@ function collectPapers(json: unknown, into: HfPageData): void {
     if (!isRecord(node)) continue;
     const { id, summary, authors } = node;
     if (typeof id === 'string' && typeof summary === 'string' && isBareArxivId(id)) {
-      const abstract = cleanText(summary);
-      if (abstract && !into.abstracts.has(id)) into.abstracts.set(id, abstract);
+      // Cleaned when a card uses them (extractPaper): most pages never save most papers.
+      if (summary && !into.abstracts.has(id)) into.abstracts.set(id, summary);
       const names = authorNames(authors);
       if (names.length > 0 && !into.authors.has(id)) into.authors.set(id, names);
     }
@@ -313,8 +313,7 @@ function authorNames(authors: unknown): string[] {
   const names: string[] = [];
   for (const author of authors) {
     if (!isRecord(author) || author.hidden === true || typeof author.name !== 'string') continue;
-    const name = cleanText(author.name);
-    if (name) names.push(name);
+    if (author.name) names.push(author.name);
   }
   return names;
 }

@@ -5,10 +5,15 @@ import type { ExtractedPaper, SiteId } from '../paper';
  * annotation pass and handed to `extractPaper`. Keyed by bare arXiv id.
  */
 export interface PageData {
+  /**
+   * Abstracts as the page carries them, not yet cleaned: `extractPaper` cleans the ones it uses
+   * (`cleanText`), so a list of 500 papers costs its cards' text, not all of it at once.
+   */
   abstracts: Map<string, string>;
   /**
    * Full author names, where the embedded data has them and the cards do not (Hugging Face cards
-   * show at most five avatars, some titled with a username, and often none at all).
+   * show at most five avatars, some titled with a username, and often none at all). Not yet
+   * cleaned, like the abstracts.
    */
   authors?: Map<string, string[]>;
 }

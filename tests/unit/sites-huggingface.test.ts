@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExtractedPaper } from '../../lib/paper';
 import { parseCanonicalId } from '../../lib/paper-id';
 import { huggingfaceAdapter } from '../../lib/sites/huggingface';
+import { cleanText } from '../../lib/sites/text';
 import { CardExtractionError, type PageData } from '../../lib/sites/types';
 import { loadFixture as loadSiteFixture, parseHtml } from './sites-fixtures';
 
@@ -116,7 +117,12 @@ describe('Hugging Face readPageData', () => {
     expect(data.authors?.size).toBe(28);
     expect(data.authors?.get('2609.31394')).toHaveLength(48);
     expect(data.authors?.get('2609.31394')).toContain('Haoyu Guo');
-    for (const abstract of data.abstracts.values()) expect(abstract).not.toMatch(/\s{2}|\n/);
+    // Kept as the page has them; extractPaper cleans the one a card uses.
+    const card = loadFixture('hf-daily-2026-09-28.html').querySelector('article') as Element;
+    const paper = adapter.extractPaper(card, data);
+    expect(data.abstracts.get(paper.arxivId ?? '')).toBeDefined();
+    expect(paper.abstract).toBe(cleanText(data.abstracts.get(paper.arxivId ?? '') ?? ''));
+    expect(paper.abstract).not.toMatch(/\s{2}|\n/);
   });
 
   it('walks any island shape, skipping malformed and unrelated ones', () => {
@@ -142,8 +148,9 @@ describe('Hugging Face readPageData', () => {
       })}"></div>
       <div data-target="Versioned" data-props="${props({ paper: { id: '2406.12345v2', summary: 'versioned ids are not keys' } })}"></div>`);
     const data = adapter.readPageData?.(doc) as PageData;
+    // As the page has them: cleaned when a card uses them.
     expect([...data.abstracts]).toEqual([
-      ['2306.15895', 'Found in search'],
+      ['2306.15895', ' Found\n in  search '],
       ['2311.07468', 'Paper page'],
     ]);
     expect([...(data.authors ?? [])]).toEqual([['2306.15895', ['Yue Yu']]]);
