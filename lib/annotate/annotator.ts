@@ -112,49 +112,52 @@ const NO_TOPICS: FinalTopic[] = [];
  * added, replaced or reused) without ever duplicating the UI.
  */
 export class Annotator {
-  private readonly cards = new Map<Element, AnnotatedCard>();
-  private readonly cardsById = new Map<string, Set<AnnotatedCard>>();
+  readonly #cards = new Map<Element, AnnotatedCard>();
+  readonly #cardsById = new Map<string, Set<AnnotatedCard>>();
   /** The user's corrections of the papers on this page, by paper id. */
-  private readonly corrections = new Map<string, TopicCorrection>();
+  readonly #corrections = new Map<string, TopicCorrection>();
   /** Papers whose correction this tab is sending: their broadcasts would be stale. */
-  private readonly correcting = new Map<string, number>();
+  readonly #correcting = new Map<string, number>();
   /** Cards whose extraction failed, so each broken card is logged once, not on every pass. */
-  private readonly brokenCards = new WeakSet<Element>();
-  private readonly scheduler: Scheduler;
-  private readonly log: (message: string, error?: unknown) => void;
-  private readonly notes: QuickNotes;
-  private context = new TopicContext();
+  readonly #brokenCards = new WeakSet<Element>();
+  readonly #scheduler: Scheduler;
+  readonly #log: (message: string, error?: unknown) => void;
+  readonly #notes: QuickNotes;
+  #context = new TopicContext();
   /** Until the user's topic settings have arrived (or failed to): the first pass waits a little. */
-  private configLoad: Promise<void> | undefined;
-  private prepared = false;
-  private freshDocument = false;
+  #configLoad: Promise<void> | undefined;
+  #prepared = false;
+  #freshDocument = false;
   /** Which ids may be saved or corrected: cards of other papers need no round trip. */
-  private readonly knownIds = new KnownIds();
-  private filter: string | undefined;
-  private summary: SummaryPanel | undefined;
-  private theme: 'light' | 'dark' = 'light';
-  private lastHovered: Element | undefined;
-  private observer: MutationObserver | undefined;
-  private themeObserver: MutationObserver | undefined;
-  private passRunning = false;
-  private passRequested = false;
+  readonly #knownIds = new KnownIds();
+  #filter: string | undefined;
+  #summary: SummaryPanel | undefined;
+  #theme: 'light' | 'dark' = 'light';
+  #lastHovered: Element | undefined;
+  #observer: MutationObserver | undefined;
+  #themeObserver: MutationObserver | undefined;
+  #passRunning = false;
+  #passRequested = false;
   /** The next pass scans the whole document (first pass, navigation, many changes). */
-  private fullScanRequested = true;
+  #fullScanRequested = true;
   /** Subtrees the page added or changed since the last pass; a pass looks only there. */
-  private dirtyRoots = new Set<Node>();
+  #dirtyRoots = new Set<Node>();
   /** The page's embedded data as read by the last pass, kept for extracting at save time. */
-  private pageData: PageData | undefined;
-  private stopped = false;
+  #pageData: PageData | undefined;
+  #stopped = false;
   /** Resolves when the current pass (and any pass it scheduled) has finished; used by tests. */
-  private idleWaiters: Array<() => void> = [];
+  #idleWaiters: Array<() => void> = [];
 
-  constructor(private readonly options: AnnotatorOptions) {
-    this.scheduler = options.scheduler ?? createScheduler(options.doc.defaultView ?? undefined);
-    this.log =
+  readonly #options: AnnotatorOptions;
+
+  constructor(options: AnnotatorOptions) {
+    this.#options = options;
+    this.#scheduler = options.scheduler ?? createScheduler(options.doc.defaultView ?? undefined);
+    this.#log =
       options.log ?? ((message, error) => console.warn(`[BiasLens] ${message}`, error ?? ''));
-    this.notes = new QuickNotes({
+    this.#notes = new QuickNotes({
       delayMs: options.noteDelayMs ?? 500,
-      ensureSaved: (id) => this.ensureSaved(id),
+      ensureSaved: (id) => this.#ensureSaved(id),
       sendNote: (id, note) => options.port.updateNote(id, note),
       onStatus: (id, status, message) => {
         const text =
@@ -163,10 +166,10 @@ export class Annotator {
             : status === 'saved'
               ? 'Note saved.'
               : `Could not save the note: ${message ?? 'unknown error'}`;
-        for (const entry of this.cardsById.get(id) ?? []) entry.ui.setNoteStatus(text);
+        for (const entry of this.#cardsById.get(id) ?? []) entry.ui.setNoteStatus(text);
       },
     });
-    options.signal.addEventListener('abort', () => this.stop(), { once: true });
+    options.signal.addEventListener('abort', () => this.#stop(), { once: true });
   }
 
   /**
@@ -175,23 +178,23 @@ export class Annotator {
    * by the time the cards are: the first cards then need no waiting and, mostly, no question.
    */
   prepare(): void {
-    if (this.prepared || this.options.signal.aborted) return;
-    this.prepared = true;
-    const { doc } = this.options;
+    if (this.#prepared || this.#options.signal.aborted) return;
+    this.#prepared = true;
+    const { doc } = this.#options;
     // A document still being parsed holds nothing of an earlier instance of this script.
-    this.freshDocument =
+    this.#freshDocument =
       doc.readyState === 'loading' && !doc.documentElement?.hasAttribute(ATTR_COUNT);
-    const configLoad = this.loadConfig(true).finally(() => {
-      if (this.configLoad === configLoad) this.configLoad = undefined;
+    const configLoad = this.#loadConfig(true).finally(() => {
+      if (this.#configLoad === configLoad) this.#configLoad = undefined;
     });
-    this.configLoad = configLoad;
-    this.options.port.getPageState([], { knownIds: true }).then(
+    this.#configLoad = configLoad;
+    this.#options.port.getPageState([], { knownIds: true }).then(
       (state) => {
-        if (state.known && !this.stopped && !this.knownIds.ready)
-          this.knownIds.setSnapshot(state.known);
+        if (state.known && !this.#stopped && !this.#knownIds.ready)
+          this.#knownIds.setSnapshot(state.known);
       },
       // Not fatal: the first pass asks for the saved state (and the digest) again.
-      (error: unknown) => this.log('could not read which papers are saved', error),
+      (error: unknown) => this.#log('could not read which papers are saved', error),
     );
   }
 
@@ -201,73 +204,73 @@ export class Annotator {
    * after DOMContentLoaded already shows their badges.
    */
   start(): void {
-    if (this.options.signal.aborted) return;
-    const { doc, signal } = this.options;
+    if (this.#options.signal.aborted) return;
+    const { doc, signal } = this.#options;
     this.prepare();
     // A previous instance of the content script (before an extension reload) may have left UI;
     // looking costs two walks of a 2,000-card document, so only where there can be any.
-    if (!this.freshDocument) {
+    if (!this.#freshDocument) {
       for (const stale of doc.querySelectorAll(`${HOST_TAG}, ${SUMMARY_TAG}`)) stale.remove();
       for (const dimmed of doc.querySelectorAll(`[${ATTR_DIMMED}]`)) undim(dimmed);
     }
-    this.theme = pageTheme(doc);
-    this.observeMutations();
-    this.observeTheme();
+    this.#theme = pageTheme(doc);
+    this.#observeMutations();
+    this.#observeTheme();
     // The keyboard command saves the card hovered last when no card has focus.
     doc.addEventListener(
       'mouseover',
       (event) => {
         const card = (event.target as Element | null)?.closest?.(`[${ATTR_PAPER}]`);
-        if (card && this.cards.has(card)) this.lastHovered = card;
+        if (card && this.#cards.has(card)) this.#lastHovered = card;
       },
       { passive: true, signal },
     );
-    this.passRequested = true;
-    void this.runPasses();
+    this.#passRequested = true;
+    void this.#runPasses();
   }
 
   /** Scans the whole page again (after a single-page app navigated, say). */
   rescan(): void {
-    this.fullScanRequested = true;
-    this.requestPass();
+    this.#fullScanRequested = true;
+    this.#requestPass();
   }
 
   /** Resolves once no pass is running or pending. */
   whenIdle(): Promise<void> {
-    if (!this.passRunning && !this.passRequested) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    if (!this.#passRunning && !this.#passRequested) return Promise.resolve();
+    return new Promise((resolve) => this.#idleWaiters.push(resolve));
   }
 
   /** Applies a saved/unsaved change made anywhere (this tab, another tab, the popup). */
   applySavedChange(ids: readonly string[], saved: boolean): void {
-    if (saved) this.knownIds.add(ids);
+    if (saved) this.#knownIds.add(ids);
     for (const id of ids) {
-      for (const entry of this.cardsById.get(id) ?? []) this.setSaved(entry, saved);
+      for (const entry of this.#cardsById.get(id) ?? []) this.#setSaved(entry, saved);
     }
   }
 
   /** Applies a correction made anywhere (a broadcast); this tab's own pending ones win. */
   applyCorrectionChange(id: string, correction: TopicCorrection): void {
-    this.knownIds.add([id]);
-    if (this.correcting.has(id)) return;
-    this.setCorrection(id, correction);
+    this.#knownIds.add([id]);
+    if (this.#correcting.has(id)) return;
+    this.#setCorrection(id, correction);
   }
 
   /** Re-reads the topic configuration (after a 'config-changed' broadcast) and re-applies it. */
   async reloadConfig(): Promise<void> {
-    await this.loadConfig(false);
+    await this.#loadConfig(false);
   }
 
   /** Re-reads saved state, corrections and configuration (after the tab was frozen, say). */
   async refreshState(): Promise<void> {
-    await this.loadConfig(false);
-    this.knownIds.clearSnapshot();
-    await this.loadPageState([...this.cardsById.keys()]);
+    await this.#loadConfig(false);
+    this.#knownIds.clearSnapshot();
+    await this.#loadPageState([...this.#cardsById.keys()]);
   }
 
   /** Sends every unsent quick-note edit now (the page is being hidden). */
   flushNotes(): Promise<void> {
-    return this.notes.flush();
+    return this.#notes.flush();
   }
 
   /**
@@ -275,15 +278,15 @@ export class Annotator {
    * keyboard command. Resolves to whether there was such a card.
    */
   async saveActiveCard(): Promise<boolean> {
-    const active = this.options.doc.activeElement?.closest(`[${ATTR_PAPER}]`);
-    let entry = active ? this.cards.get(active) : undefined;
-    if (!entry && this.lastHovered?.isConnected) entry = this.cards.get(this.lastHovered);
+    const active = this.#options.doc.activeElement?.closest(`[${ATTR_PAPER}]`);
+    let entry = active ? this.#cards.get(active) : undefined;
+    if (!entry && this.#lastHovered?.isConnected) entry = this.#cards.get(this.#lastHovered);
     if (!entry) return false;
     if (entry.saved) {
       entry.ui.announce('Already saved in BiasLens.');
       return true;
     }
-    await this.toggle(entry.card);
+    await this.#toggle(entry.card);
     if (entry.saved) entry.ui.announce('Saved to BiasLens.');
     return true;
   }
@@ -292,71 +295,71 @@ export class Annotator {
    * Schedules a pass. `beforeRender`: run it in a microtask, right after the page's own change,
    * so the browser renders the new cards once, with our UI in them, instead of twice.
    */
-  private requestPass(beforeRender = false): void {
-    if (this.stopped) return;
-    this.passRequested = true;
-    if (this.passRunning) return;
-    if (beforeRender) queueMicrotask(() => void this.runPasses());
-    else this.scheduler.soon(() => void this.runPasses());
+  #requestPass(beforeRender = false): void {
+    if (this.#stopped) return;
+    this.#passRequested = true;
+    if (this.#passRunning) return;
+    if (beforeRender) queueMicrotask(() => void this.#runPasses());
+    else this.#scheduler.soon(() => void this.#runPasses());
   }
 
-  private async runPasses(): Promise<void> {
-    if (this.passRunning || this.stopped) return;
-    this.passRunning = true;
+  async #runPasses(): Promise<void> {
+    if (this.#passRunning || this.#stopped) return;
+    this.#passRunning = true;
     try {
-      while (this.passRequested && !this.stopped) {
-        this.passRequested = false;
-        await this.pass();
+      while (this.#passRequested && !this.#stopped) {
+        this.#passRequested = false;
+        await this.#pass();
       }
     } catch (error) {
-      this.log('annotation pass failed', error);
+      this.#log('annotation pass failed', error);
     } finally {
-      this.passRunning = false;
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
+      this.#passRunning = false;
+      const waiters = this.#idleWaiters;
+      this.#idleWaiters = [];
       for (const resolve of waiters) resolve();
     }
   }
 
   /** One scan of the page: annotate new or reused cards, drop cards that left the page. */
-  private async pass(): Promise<void> {
-    const { adapter, doc } = this.options;
+  async #pass(): Promise<void> {
+    const { adapter, doc } = this.#options;
     let changed = false;
-    for (const entry of this.cards.values()) {
+    for (const entry of this.#cards.values()) {
       if (!entry.card.isConnected) {
-        this.forget(entry);
+        this.#forget(entry);
         changed = true;
       }
     }
 
     const pending: Element[] = [];
-    for (const card of this.candidateCards()) {
-      const entry = this.cards.get(card);
+    for (const card of this.#candidateCards()) {
+      const entry = this.#cards.get(card);
       if (!entry) {
-        if (!this.brokenCards.has(card) || cardChangedSinceFailure(card)) pending.push(card);
+        if (!this.#brokenCards.has(card) || cardChangedSinceFailure(card)) pending.push(card);
         continue;
       }
       // The framework may reuse a card element for another paper, or wipe our host while re-rendering.
       const hostIntact = entry.ui.host.isConnected && card.contains(entry.ui.host);
-      if (!hostIntact || this.readPaperId(card) !== entry.paperId) pending.push(card);
+      if (!hostIntact || this.#readPaperId(card) !== entry.paperId) pending.push(card);
     }
 
     if (pending.length > 0) {
       changed = true;
       // Custom and switched-off topics apply from the first card, unless the settings are slow
       // to come (a background waking up): then they are applied when they arrive.
-      if (this.configLoad)
-        await Promise.race([this.configLoad, this.scheduler.sleep(CONFIG_WAIT_MS)]);
+      if (this.#configLoad)
+        await Promise.race([this.#configLoad, this.#scheduler.sleep(CONFIG_WAIT_MS)]);
       let pageData: PageData | undefined;
       const readPageData = () => {
         if (pageData === undefined && adapter.readPageData) {
           try {
             pageData = adapter.readPageData(doc);
           } catch (error) {
-            this.log(`[${adapter.id}] could not read the page's embedded data`, error);
+            this.#log(`[${adapter.id}] could not read the page's embedded data`, error);
             pageData = { abstracts: new Map() };
           }
-          this.pageData = pageData;
+          this.#pageData = pageData;
         }
         return pageData;
       };
@@ -364,14 +367,14 @@ export class Annotator {
       // about, once their cards are done (on most pages: none). Without it (not here yet), every
       // card is asked about now, with the ids read cheaply, and the answer travels during the work.
       let early: { ids: ReadonlySet<string>; state: Promise<PageState> } | undefined;
-      if (!this.knownIds.ready) {
+      if (!this.#knownIds.ready) {
         const expectedIds = new Set<string>();
         for (const card of pending) {
-          const id = this.readPaperId(card);
+          const id = this.#readPaperId(card);
           if (id) expectedIds.add(id);
         }
         if (expectedIds.size > 0) {
-          const state = this.options.port.getPageState([...expectedIds], { knownIds: true });
+          const state = this.#options.port.getPageState([...expectedIds], { knownIds: true });
           // Handled where it is awaited; this keeps an early failure from being unhandled.
           state.catch(() => undefined);
           early = { ids: expectedIds, state };
@@ -380,73 +383,69 @@ export class Annotator {
       const asked = new Set<string>();
       const answers: Array<Promise<void>> = [];
       const small = pending.length <= PAINT_FIRST_SLICE_ABOVE;
-      if (!small && adapter.readPageData && this.pageData === undefined) {
+      if (!small && adapter.readPageData && this.#pageData === undefined) {
         // The page's embedded data (megabytes of JSON on a long Hugging Face list) is read in a
         // task of its own, not in the page's DOMContentLoaded task nor in the first slice's.
-        await this.scheduler.sleep(0);
-        if (this.stopped) return;
+        await this.#scheduler.sleep(0);
+        if (this.#stopped) return;
         readPageData();
-        await this.scheduler.yield();
-        if (this.stopped) return;
+        await this.#scheduler.yield();
+        if (this.#stopped) return;
       }
       const queue = new WorkQueue(pending, doc);
       const newIds = new Set<string>();
       const mounts: Array<[Element, Element]> = [];
       let firstSlice = true;
-      while (!queue.done && !this.stopped) {
+      while (!queue.done && !this.#stopped) {
         const budget = firstSlice && small ? SMALL_PASS_BUDGET_MS : SLICE_BUDGET_MS;
-        const sliceEnd = this.scheduler.now() + budget;
+        const sliceEnd = this.#scheduler.now() + budget;
         do {
           const card = queue.next();
           if (!card) break;
-          const id = this.annotateCard(card, readPageData(), mounts);
+          const id = this.#annotateCard(card, readPageData(), mounts);
           if (id) newIds.add(id);
-        } while (this.scheduler.now() < sliceEnd);
+        } while (this.#scheduler.now() < sliceEnd);
         // The first slice holds the cards on screen: show them now; batch the rest, and let each
         // batch render on its own. Only worth a render of its own on big passes: a page that
         // added a few cards renders them once, with our UI, when the pass is done.
         const fullBatch = mounts.length >= MOUNT_BATCH;
         const paintNow = (firstSlice && !small) || fullBatch;
-        if (firstSlice || fullBatch || queue.done) this.mountAll(mounts, !firstSlice);
+        if (firstSlice || fullBatch || queue.done) this.#mountAll(mounts, !firstSlice);
         if (firstSlice && !early) {
           // The cards on screen learn their saved state first.
-          const ids = [...newIds].filter((id) => this.knownIds.mayKnow(id));
+          const ids = [...newIds].filter((id) => this.#knownIds.mayKnow(id));
           for (const id of ids) asked.add(id);
-          answers.push(this.loadPageState(ids));
+          answers.push(this.#loadPageState(ids));
         }
         if (firstSlice && !small) queue.watchVisibility();
         firstSlice = false;
         // After a mount a macrotask lets the browser render it; between other slices a
         // prioritized yield keeps the remaining work ahead of other tasks.
-        if (!queue.done) await (paintNow ? this.scheduler.sleep(0) : this.scheduler.yield());
+        if (!queue.done) await (paintNow ? this.#scheduler.sleep(0) : this.#scheduler.yield());
       }
       queue.close();
-      this.mountAll(mounts, true);
-      if (this.stopped) return;
-      const rest = [...newIds].filter((id) => !asked.has(id) && this.knownIds.mayKnow(id));
-      answers.push(this.loadPageState(rest, early));
+      this.#mountAll(mounts, true);
+      if (this.#stopped) return;
+      const rest = [...newIds].filter((id) => !asked.has(id) && this.#knownIds.mayKnow(id));
+      answers.push(this.#loadPageState(rest, early));
       await Promise.all(answers);
     }
-    if (changed || !this.summary?.host.isConnected) this.updateSummary();
-    this.writeCount();
+    if (changed || !this.#summary?.host.isConnected) this.#updateSummary();
+    this.#writeCount();
   }
 
   /** Annotates (or re-annotates) one card; returns its paper id, or undefined when skipped. */
-  private annotateCard(
-    card: Element,
-    pageData: PageData | undefined,
-    mounts: Array<[Element, Element]>,
-  ) {
-    const { adapter, classify } = this.options;
+  #annotateCard(card: Element, pageData: PageData | undefined, mounts: Array<[Element, Element]>) {
+    const { adapter, classify } = this.#options;
     try {
       // Authors are read when the paper is saved (paperToSave): the pass needs no more.
       const { abstract, ...paper } = adapter.extractPaper(card, pageData, { authors: false });
       const text = abstract === undefined ? paper : { ...paper, abstract };
       const classified = classify(text);
-      const custom = this.context.matchCustom(text);
-      const previous = this.cards.get(card);
-      if (previous) this.forget(previous);
-      const ui = previous?.ui ?? this.createUi(card);
+      const custom = this.#context.matchCustom(text);
+      const previous = this.#cards.get(card);
+      if (previous) this.#forget(previous);
+      const ui = previous?.ui ?? this.#createUi(card);
       const entry: AnnotatedCard = {
         card,
         paperId: paper.id,
@@ -457,21 +456,21 @@ export class Annotator {
         saved: false,
         ui,
       };
-      ui.setTheme(this.theme);
+      ui.setTheme(this.#theme);
       // A new UI starts unsaved; a reused one may show another paper's state.
       if (previous) ui.setSaveState('unsaved');
       if (!(ui.host.isConnected && card.contains(ui.host))) mounts.push([card, ui.host]);
       card.setAttribute(ATTR_PAPER, paper.id);
       card.setAttribute(ATTR_SAVED, 'false');
-      this.showTopics(entry, true);
-      this.remember(entry);
-      this.brokenCards.delete(card);
+      this.#showTopics(entry, true);
+      this.#remember(entry);
+      this.#brokenCards.delete(card);
       return paper.id;
     } catch (error) {
-      if (!this.brokenCards.has(card)) {
-        this.log(`skipped a card: ${error instanceof Error ? error.message : String(error)}`);
+      if (!this.#brokenCards.has(card)) {
+        this.#log(`skipped a card: ${error instanceof Error ? error.message : String(error)}`);
       }
-      this.brokenCards.add(card);
+      this.#brokenCards.add(card);
       markFailure(card);
       return undefined;
     }
@@ -484,12 +483,12 @@ export class Annotator {
    * run style, layout and paint twice in that frame, which on a long page costs more than the
    * few hosts themselves.
    */
-  private mountAll(mounts: Array<[Element, Element]>, offScreen: boolean): void {
+  #mountAll(mounts: Array<[Element, Element]>, offScreen: boolean): void {
     for (const [card, host] of mounts) {
       // A card the page removed meanwhile gets nothing; a later pass sees it if it comes back.
-      if (!card.isConnected || !this.cards.has(card)) continue;
+      if (!card.isConnected || !this.#cards.has(card)) continue;
       if (offScreen) skipWhileOffScreen(host as HTMLElement);
-      mount(this.options.adapter, card, host);
+      mount(this.#options.adapter, card, host);
     }
     mounts.length = 0;
   }
@@ -498,12 +497,12 @@ export class Annotator {
    * The cards a pass looks at: every card of the document on a full scan; otherwise only the
    * cards in, or around, the subtrees the page changed since the last pass.
    */
-  private candidateCards(): Iterable<Element> {
-    const { adapter, doc } = this.options;
-    const roots = this.dirtyRoots;
-    this.dirtyRoots = new Set();
-    if (this.fullScanRequested || roots.size > MAX_DIRTY_ROOTS) {
-      this.fullScanRequested = false;
+  #candidateCards(): Iterable<Element> {
+    const { adapter, doc } = this.#options;
+    const roots = this.#dirtyRoots;
+    this.#dirtyRoots = new Set();
+    if (this.#fullScanRequested || roots.size > MAX_DIRTY_ROOTS) {
+      this.#fullScanRequested = false;
       return adapter.findCards(doc);
     }
     const found = new Set<Element>();
@@ -513,7 +512,7 @@ export class Annotator {
       if (!element) continue;
       // A change inside a card we know (content wiped, link retargeted): re-check that card.
       const known = element.closest(`[${ATTR_PAPER}]`);
-      if (known && this.cards.has(known)) {
+      if (known && this.#cards.has(known)) {
         found.add(known);
         continue;
       }
@@ -534,9 +533,9 @@ export class Annotator {
   }
 
   /** The card's title and abstract, read again (the pass keeps no abstracts). */
-  private paperText(entry: AnnotatedCard): ExtractedPaper {
+  #paperText(entry: AnnotatedCard): ExtractedPaper {
     try {
-      const paper = this.options.adapter.extractPaper(entry.card, this.pageData, {
+      const paper = this.#options.adapter.extractPaper(entry.card, this.#pageData, {
         authors: false,
       });
       if (paper.id === entry.paperId) return paper;
@@ -547,91 +546,91 @@ export class Annotator {
   }
 
   /** The paper as saved: read again with its authors, which the pass skipped. */
-  private paperToSave(entry: AnnotatedCard): ExtractedPaper {
+  #paperToSave(entry: AnnotatedCard): ExtractedPaper {
     try {
-      const paper = this.options.adapter.extractPaper(entry.card, this.pageData);
+      const paper = this.#options.adapter.extractPaper(entry.card, this.#pageData);
       if (paper.id === entry.paperId) return paper;
     } catch (error) {
-      this.log(`could not read the authors of ${entry.paperId}`, error);
+      this.#log(`could not read the authors of ${entry.paperId}`, error);
     }
     return entry.paper;
   }
 
-  private createUi(card: Element): CardUi {
-    const ui = new CardUi(this.options.doc, this.handlers);
+  #createUi(card: Element): CardUi {
+    const ui = new CardUi(this.#options.doc, this.#handlers);
     ui.owner = card;
     return ui;
   }
 
   /** What every card's controls do: one object for the page, told which card each time. */
-  private readonly handlers: CardUiHandlers = {
+  readonly #handlers: CardUiHandlers = {
     onToggleSave: (ui) => {
-      if (ui.owner) void this.toggle(ui.owner);
+      if (ui.owner) void this.#toggle(ui.owner);
     },
     topicChoices: (ui) => {
-      const entry = this.entryOf(ui);
+      const entry = this.#entryOf(ui);
       const shown = new Set(entry?.topics.map((topic) => topic.id));
       return {
-        choices: this.context.enabled.map(({ id, label, color }) => ({
+        choices: this.#context.enabled.map(({ id, label, color }) => ({
           id,
           label,
           color,
           checked: shown.has(id),
         })),
-        corrected: entry !== undefined && !isEmptyCorrection(this.corrections.get(entry.paperId)),
+        corrected: entry !== undefined && !isEmptyCorrection(this.#corrections.get(entry.paperId)),
       };
     },
     onCorrect: (ui, topicId, include) => {
-      const entry = this.entryOf(ui);
+      const entry = this.#entryOf(ui);
       if (!entry) return;
-      const next = toggleCorrection(this.corrections.get(entry.paperId), topicId, include);
-      void this.sendCorrection(entry, next);
+      const next = toggleCorrection(this.#corrections.get(entry.paperId), topicId, include);
+      void this.#sendCorrection(entry, next);
     },
     onResetTopics: (ui) => {
-      const entry = this.entryOf(ui);
-      if (entry) void this.sendCorrection(entry, { added: [], removed: [] });
+      const entry = this.#entryOf(ui);
+      if (entry) void this.#sendCorrection(entry, { added: [], removed: [] });
     },
     loadNote: async (ui) => {
-      const entry = this.entryOf(ui);
+      const entry = this.#entryOf(ui);
       if (!entry) return '';
-      return this.notes.unsent(entry.paperId) ?? (await this.options.port.getNote(entry.paperId));
+      return this.#notes.unsent(entry.paperId) ?? (await this.#options.port.getNote(entry.paperId));
     },
     onNoteInput: (ui, note) => {
-      const entry = this.entryOf(ui);
-      if (entry) this.notes.edit(entry.paperId, note);
+      const entry = this.#entryOf(ui);
+      if (entry) this.#notes.edit(entry.paperId, note);
     },
     onNoteFlush: (ui) => {
-      const entry = this.entryOf(ui);
-      if (entry) void this.notes.flush(entry.paperId);
+      const entry = this.#entryOf(ui);
+      if (entry) void this.#notes.flush(entry.paperId);
     },
   };
 
-  private entryOf(ui: CardUi): AnnotatedCard | undefined {
-    return ui.owner ? this.cards.get(ui.owner) : undefined;
+  #entryOf(ui: CardUi): AnnotatedCard | undefined {
+    return ui.owner ? this.#cards.get(ui.owner) : undefined;
   }
 
   /**
    * Recomputes what a card shows from its classifier and custom matches, the switched-off topics,
    * the paper's correction and the summary filter; touches the DOM only where something changed.
    */
-  private showTopics(entry: AnnotatedCard, fresh = false): void {
-    const correction = this.corrections.get(entry.paperId);
+  #showTopics(entry: AnnotatedCard, fresh = false): void {
+    const correction = this.#corrections.get(entry.paperId);
     // Most cards of a listing have no topic at all: skip the merge for them.
     const topics =
       entry.classified.length === 0 && entry.custom.length === 0 && !correction
         ? NO_TOPICS
-        : this.context.merge(entry.classified, entry.custom, correction);
+        : this.#context.merge(entry.classified, entry.custom, correction);
     const ids = topics.map((topic) => topic.id).join(' ');
     entry.topics = topics;
-    entry.ui.setTopics(this.context.toCardTopics(topics));
+    entry.ui.setTopics(this.#context.toCardTopics(topics));
     if (fresh || entry.card.getAttribute(ATTR_TOPICS) !== ids)
       entry.card.setAttribute(ATTR_TOPICS, ids);
-    this.applyDim(entry);
+    this.#applyDim(entry);
   }
 
-  private applyDim(entry: AnnotatedCard): void {
+  #applyDim(entry: AnnotatedCard): void {
     const dimmed = isDimmed(
-      this.filter,
+      this.#filter,
       entry.topics.map((topic) => topic.id),
     );
     if (dimmed === entry.card.hasAttribute(ATTR_DIMMED)) return;
@@ -643,63 +642,63 @@ export class Annotator {
     }
   }
 
-  private setCorrection(id: string, correction: TopicCorrection): void {
-    if (isEmptyCorrection(correction)) this.corrections.delete(id);
-    else this.corrections.set(id, correction);
-    const entries = this.cardsById.get(id);
+  #setCorrection(id: string, correction: TopicCorrection): void {
+    if (isEmptyCorrection(correction)) this.#corrections.delete(id);
+    else this.#corrections.set(id, correction);
+    const entries = this.#cardsById.get(id);
     if (!entries) return;
     for (const entry of entries) {
-      this.showTopics(entry);
+      this.#showTopics(entry);
       entry.ui.refreshMenu();
     }
-    this.updateSummary();
+    this.#updateSummary();
   }
 
   /** Shows a correction at once on every card of the paper, then stores it. */
-  private async sendCorrection(entry: AnnotatedCard, correction: TopicCorrection): Promise<void> {
+  async #sendCorrection(entry: AnnotatedCard, correction: TopicCorrection): Promise<void> {
     const id = entry.paperId;
-    const before = this.corrections.get(id);
-    this.setCorrection(id, correction);
-    this.correcting.set(id, (this.correcting.get(id) ?? 0) + 1);
+    const before = this.#corrections.get(id);
+    this.#setCorrection(id, correction);
+    this.#correcting.set(id, (this.#correcting.get(id) ?? 0) + 1);
     try {
       const topics = builtInTopicIds(entry.topics.map((topic) => topic.id));
-      await this.options.port.setCorrection(id, correction, topics);
+      await this.#options.port.setCorrection(id, correction, topics);
       entry.ui.announce('Topics updated.');
     } catch (error) {
-      this.log(`could not store the topics of ${id}`, error);
+      this.#log(`could not store the topics of ${id}`, error);
       entry.ui.announce('BiasLens could not store your change of topics.');
-      if (this.correcting.get(id) === 1)
-        this.setCorrection(id, before ?? { added: [], removed: [] });
+      if (this.#correcting.get(id) === 1)
+        this.#setCorrection(id, before ?? { added: [], removed: [] });
     } finally {
-      const left = (this.correcting.get(id) ?? 1) - 1;
-      if (left > 0) this.correcting.set(id, left);
-      else this.correcting.delete(id);
+      const left = (this.#correcting.get(id) ?? 1) - 1;
+      if (left > 0) this.#correcting.set(id, left);
+      else this.#correcting.delete(id);
     }
   }
 
-  private async loadConfig(initial: boolean): Promise<void> {
+  async #loadConfig(initial: boolean): Promise<void> {
     let config: TopicConfig;
     try {
-      config = await this.options.port.getConfig(this.options.adapter.id);
+      config = await this.#options.port.getConfig(this.#options.adapter.id);
     } catch (error) {
-      this.log('could not read the topic settings', error);
+      this.#log('could not read the topic settings', error);
       return;
     }
-    if (this.stopped) return;
-    this.context = new TopicContext(config);
-    if (initial && config.summaryFilter) this.filter = config.summaryFilter;
-    if (this.filter !== undefined && !this.context.enabled.some((t) => t.id === this.filter))
-      this.filter = undefined;
-    if (this.cards.size === 0) return;
-    for (const entry of this.cards.values()) {
-      entry.custom = this.context.matchCustom(this.paperText(entry));
-      this.showTopics(entry);
+    if (this.#stopped) return;
+    this.#context = new TopicContext(config);
+    if (initial && config.summaryFilter) this.#filter = config.summaryFilter;
+    if (this.#filter !== undefined && !this.#context.enabled.some((t) => t.id === this.#filter))
+      this.#filter = undefined;
+    if (this.#cards.size === 0) return;
+    for (const entry of this.#cards.values()) {
+      entry.custom = this.#context.matchCustom(this.#paperText(entry));
+      this.#showTopics(entry);
     }
-    this.updateSummary();
+    this.#updateSummary();
   }
 
-  private readPaperId(card: Element): string | undefined {
-    const { adapter } = this.options;
+  #readPaperId(card: Element): string | undefined {
+    const { adapter } = this.#options;
     try {
       return adapter.paperIdOf ? adapter.paperIdOf(card) : adapter.extractPaper(card).id;
     } catch {
@@ -712,7 +711,7 @@ export class Annotator {
    * sent before its work for the ids it expected, so the round trip overlaps that work; ids it
    * did not cover (a card whose id changed meanwhile) go in one more request.
    */
-  private async loadPageState(
+  async #loadPageState(
     ids: string[],
     early?: { ids: ReadonlySet<string>; state: Promise<PageState> },
   ): Promise<void> {
@@ -722,64 +721,64 @@ export class Annotator {
       const [first, rest] = await Promise.all([
         early?.state,
         missing.length > 0
-          ? this.options.port.getPageState(missing, { knownIds: !early && !this.knownIds.ready })
+          ? this.#options.port.getPageState(missing, { knownIds: !early && !this.#knownIds.ready })
           : undefined,
       ]);
       const known = first?.known ?? rest?.known;
-      if (known && !this.stopped) this.knownIds.setSnapshot(known);
+      if (known && !this.#stopped) this.#knownIds.setSnapshot(known);
       const state: PageState = {
         saved: [...(first?.saved ?? []), ...(rest?.saved ?? [])],
         corrections: [...(first?.corrections ?? []), ...(rest?.corrections ?? [])],
       };
-      if (this.stopped) return;
+      if (this.#stopped) return;
       const saved = new Set(state.saved);
       for (const id of ids) {
-        for (const entry of this.cardsById.get(id) ?? []) this.setSaved(entry, saved.has(id));
+        for (const entry of this.#cardsById.get(id) ?? []) this.#setSaved(entry, saved.has(id));
       }
       const corrected = new Map(state.corrections.map((c) => [c.id, c] as const));
       for (const id of ids) {
         const correction = corrected.get(id);
-        const known = this.corrections.get(id);
-        if (this.correcting.has(id) || (!correction && !known)) continue;
-        this.setCorrection(id, correction ?? { added: [], removed: [] });
+        const known = this.#corrections.get(id);
+        if (this.#correcting.has(id) || (!correction && !known)) continue;
+        this.#setCorrection(id, correction ?? { added: [], removed: [] });
       }
     } catch (error) {
-      this.log('could not read which papers are saved', error);
+      this.#log('could not read which papers are saved', error);
     }
   }
 
-  private async toggle(card: Element): Promise<void> {
-    const entry = this.cards.get(card);
-    if (!entry || this.stopped) return;
+  async #toggle(card: Element): Promise<void> {
+    const entry = this.#cards.get(card);
+    if (!entry || this.#stopped) return;
     const wasSaved = entry.saved;
     entry.ui.setSaveState('pending');
     try {
-      if (wasSaved) await this.options.port.unsave(entry.paperId);
+      if (wasSaved) await this.#options.port.unsave(entry.paperId);
       else
-        await this.options.port.save(
-          this.paperToSave(entry),
+        await this.#options.port.save(
+          this.#paperToSave(entry),
           builtInTopicIds(entry.topics.map((topic) => topic.id)),
         );
       this.applySavedChange([entry.paperId], !wasSaved);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       entry.ui.setSaveState('error', message);
-      this.log(`could not ${wasSaved ? 'remove' : 'save'} ${entry.paperId}`, error);
+      this.#log(`could not ${wasSaved ? 'remove' : 'save'} ${entry.paperId}`, error);
     }
   }
 
   /** Saves a paper before its first quick note (a note belongs to a saved paper). */
-  private async ensureSaved(id: string): Promise<void> {
-    const entry = this.cardsById.get(id)?.values().next().value;
+  async #ensureSaved(id: string): Promise<void> {
+    const entry = this.#cardsById.get(id)?.values().next().value;
     if (!entry || entry.saved) return;
-    await this.options.port.save(
-      this.paperToSave(entry),
+    await this.#options.port.save(
+      this.#paperToSave(entry),
       builtInTopicIds(entry.topics.map((topic) => topic.id)),
     );
     this.applySavedChange([id], true);
   }
 
-  private setSaved(entry: AnnotatedCard, saved: boolean): void {
+  #setSaved(entry: AnnotatedCard, saved: boolean): void {
     entry.saved = saved;
     entry.ui.setSaveState(saved ? 'saved' : 'unsaved');
     const value = saved ? 'true' : 'false';
@@ -787,74 +786,75 @@ export class Annotator {
   }
 
   /** The user chose a summary topic (or cleared it): dim the other cards, remember it per site. */
-  private chooseFilter(topic: string | undefined): void {
-    this.filter = topic;
-    for (const entry of this.cards.values()) this.applyDim(entry);
-    this.updateSummary();
-    this.options.port
-      .setSummaryFilter(this.options.adapter.id, topic ?? null)
-      .catch((error: unknown) => this.log('could not remember the summary filter', error));
+  #chooseFilter(topic: string | undefined): void {
+    this.#filter = topic;
+    for (const entry of this.#cards.values()) this.#applyDim(entry);
+    this.#updateSummary();
+    this.#options.port
+      .setSummaryFilter(this.#options.adapter.id, topic ?? null)
+      .catch((error: unknown) => this.#log('could not remember the summary filter', error));
   }
 
   /** Shows the page summary on pages with more than one card, with current counts. */
-  private updateSummary(): void {
-    const { doc } = this.options;
-    if (this.cards.size < 2) {
-      this.summary?.host.remove();
+  #updateSummary(): void {
+    const { doc } = this.#options;
+    if (this.#cards.size < 2) {
+      this.#summary?.host.remove();
       return;
     }
-    this.summary ??= new SummaryPanel(doc, { onChoose: (topic) => this.chooseFilter(topic) });
-    const counts = countTopics([...this.cards.values()].map((e) => e.topics.map((t) => t.id)));
-    this.summary.update(
-      summaryItems(counts, this.context.enabled, this.filter),
-      this.cards.size,
-      this.filter,
+    this.#summary ??= new SummaryPanel(doc, { onChoose: (topic) => this.#chooseFilter(topic) });
+    const counts = countTopics([...this.#cards.values()].map((e) => e.topics.map((t) => t.id)));
+    this.#summary.update(
+      summaryItems(counts, this.#context.enabled, this.#filter),
+      this.#cards.size,
+      this.#filter,
     );
-    this.summary.setTheme(this.theme);
-    if (!this.summary.host.isConnected) (doc.body ?? doc.documentElement).append(this.summary.host);
+    this.#summary.setTheme(this.#theme);
+    if (!this.#summary.host.isConnected)
+      (doc.body ?? doc.documentElement).append(this.#summary.host);
   }
 
-  private remember(entry: AnnotatedCard): void {
-    this.cards.set(entry.card, entry);
-    const set = this.cardsById.get(entry.paperId) ?? new Set<AnnotatedCard>();
+  #remember(entry: AnnotatedCard): void {
+    this.#cards.set(entry.card, entry);
+    const set = this.#cardsById.get(entry.paperId) ?? new Set<AnnotatedCard>();
     set.add(entry);
-    this.cardsById.set(entry.paperId, set);
+    this.#cardsById.set(entry.paperId, set);
   }
 
-  private forget(entry: AnnotatedCard): void {
-    this.cards.delete(entry.card);
-    const set = this.cardsById.get(entry.paperId);
+  #forget(entry: AnnotatedCard): void {
+    this.#cards.delete(entry.card);
+    const set = this.#cardsById.get(entry.paperId);
     set?.delete(entry);
-    if (set?.size === 0) this.cardsById.delete(entry.paperId);
+    if (set?.size === 0) this.#cardsById.delete(entry.paperId);
   }
 
-  private writeCount(): void {
-    const value = String(this.cards.size);
-    const html = this.options.doc.documentElement;
+  #writeCount(): void {
+    const value = String(this.#cards.size);
+    const html = this.#options.doc.documentElement;
     if (html.getAttribute(ATTR_COUNT) !== value) html.setAttribute(ATTR_COUNT, value);
   }
 
-  private observeMutations(): void {
-    const view = this.options.doc.defaultView;
+  #observeMutations(): void {
+    const view = this.#options.doc.defaultView;
     if (!view?.MutationObserver) return;
-    this.observer = new view.MutationObserver((records) => {
+    this.#observer = new view.MutationObserver((records) => {
       let foreign = false;
       for (const record of records) {
         if (!isForeignMutation(record)) continue;
         foreign = true;
         if (record.type === 'attributes') {
-          this.dirtyRoots.add(record.target);
+          this.#dirtyRoots.add(record.target);
           continue;
         }
         for (const node of record.addedNodes) {
-          if (node.nodeType === 1 && !isOurs(node)) this.dirtyRoots.add(node);
+          if (node.nodeType === 1 && !isOurs(node)) this.#dirtyRoots.add(node);
         }
         // Removals inside a card (a re-render wiping our host) make that card worth a look.
-        if (record.removedNodes.length > 0) this.dirtyRoots.add(record.target);
+        if (record.removedNodes.length > 0) this.#dirtyRoots.add(record.target);
       }
-      if (foreign) this.requestPass(true);
+      if (foreign) this.#requestPass(true);
     });
-    this.observer.observe(this.options.doc.documentElement, {
+    this.#observer.observe(this.#options.doc.documentElement, {
       childList: true,
       subtree: true,
       // Frameworks that reuse a card for another paper often change only the link's href.
@@ -864,19 +864,19 @@ export class Annotator {
   }
 
   /** Follows the page's theme: Hugging Face toggles class `dark` on <html>; the OS setting. */
-  private observeTheme(): void {
-    const { doc, signal } = this.options;
+  #observeTheme(): void {
+    const { doc, signal } = this.#options;
     const view = doc.defaultView;
     const update = () => {
       const theme = pageTheme(doc);
-      if (theme === this.theme) return;
-      this.theme = theme;
-      for (const entry of this.cards.values()) entry.ui.setTheme(theme);
-      this.summary?.setTheme(theme);
+      if (theme === this.#theme) return;
+      this.#theme = theme;
+      for (const entry of this.#cards.values()) entry.ui.setTheme(theme);
+      this.#summary?.setTheme(theme);
     };
     if (view?.MutationObserver) {
-      this.themeObserver = new view.MutationObserver(update);
-      this.themeObserver.observe(doc.documentElement, {
+      this.#themeObserver = new view.MutationObserver(update);
+      this.#themeObserver.observe(doc.documentElement, {
         attributes: true,
         attributeFilter: ['class', 'data-theme', 'style'],
       });
@@ -886,23 +886,15 @@ export class Annotator {
     });
   }
 
-  private stop(): void {
-    if (this.stopped) return;
-    this.stopped = true;
-    this.observer?.disconnect();
-    this.themeObserver?.disconnect();
-    this.scheduler.cancel();
-    this.notes.cancelAll();
-    for (const entry of this.cards.values()) {
-      entry.ui.host.remove();
-      entry.card.removeAttribute(ATTR_PAPER);
-      entry.card.removeAttribute(ATTR_TOPICS);
-      entry.card.removeAttribute(ATTR_SAVED);
-      undim(entry.card);
-    }
-    this.summary?.host.remove();
-    // Anything else bearing our marks: cards the page cloned from annotated ones, say.
-    const { doc } = this.options;
+  #stop(): void {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    this.#observer?.disconnect();
+    this.#themeObserver?.disconnect();
+    this.#scheduler.cancel();
+    this.#notes.cancelAll();
+    // Every element bearing our marks, the page's clones of annotated cards included.
+    const { doc } = this.#options;
     for (const element of doc.querySelectorAll(
       `[${ATTR_PAPER}], [${ATTR_SAVED}], [${ATTR_TOPICS}]`,
     )) {
@@ -912,11 +904,11 @@ export class Annotator {
       undim(element);
     }
     for (const stale of doc.querySelectorAll(`${HOST_TAG}, ${SUMMARY_TAG}`)) stale.remove();
-    this.cards.clear();
-    this.cardsById.clear();
-    this.options.doc.documentElement.removeAttribute(ATTR_COUNT);
-    for (const resolve of this.idleWaiters) resolve();
-    this.idleWaiters = [];
+    this.#cards.clear();
+    this.#cardsById.clear();
+    this.#options.doc.documentElement.removeAttribute(ATTR_COUNT);
+    for (const resolve of this.#idleWaiters) resolve();
+    this.#idleWaiters = [];
   }
 }
 

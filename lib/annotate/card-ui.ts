@@ -59,53 +59,53 @@ const TIP_HIDE_MS = 200;
  */
 export class CardUi {
   readonly host: HTMLElement;
-  private readonly root: ShadowRoot;
-  private readonly row: HTMLElement;
+  readonly #root: ShadowRoot;
+  readonly #row: HTMLElement;
   /** The card's live region, made on the first announcement (most cards never need one). */
-  private status: HTMLElement | undefined;
-  private menu: HTMLElement | undefined;
-  private notePanel: HTMLElement | undefined;
-  private textarea: HTMLTextAreaElement | undefined;
-  private noteHint: HTMLElement | undefined;
-  private topicsKey: string | undefined;
-  private menuKey: string | undefined;
-  private openTip: HTMLElement | undefined;
-  private tipTimer: ReturnType<typeof setTimeout> | undefined;
-  private badgeEvents = false;
+  #status: HTMLElement | undefined;
+  #menu: HTMLElement | undefined;
+  #notePanel: HTMLElement | undefined;
+  #textarea: HTMLTextAreaElement | undefined;
+  #noteHint: HTMLElement | undefined;
+  #topicsKey: string | undefined;
+  #menuKey: string | undefined;
+  #openTip: HTMLElement | undefined;
+  #tipTimer: ReturnType<typeof setTimeout> | undefined;
+  #badgeEvents = false;
   /** Created when a top-layer layer first opens; most cards never need it. */
-  private onScroll: (() => void) | undefined;
+  #onScroll: (() => void) | undefined;
   /** The card this UI belongs to (set by whoever mounts it). */
   owner: Element | undefined;
 
-  constructor(
-    doc: Document,
-    private readonly handlers: CardUiHandlers,
-  ) {
+  readonly #handlers: CardUiHandlers;
+
+  constructor(doc: Document, handlers: CardUiHandlers) {
+    this.#handlers = handlers;
     const template = templateFor(doc);
     this.host = template.host.cloneNode(false) as HTMLElement;
-    this.root = this.host.attachShadow({ mode: 'open' });
-    applyCardStyles(this.root);
+    this.#root = this.host.attachShadow({ mode: 'open' });
+    applyCardStyles(this.#root);
     // One delegated listener for every button of the card, shared by all cards (no closure each).
-    uiByRoot.set(this.root, this);
-    this.root.addEventListener('click', onRootClick);
+    uiByRoot.set(this.#root, this);
+    this.#root.addEventListener('click', onRootClick);
     // Cloned, not built call by call: a page builds 2,000 of these rows.
-    this.row = template.row.cloneNode(true) as HTMLElement;
-    this.root.append(this.row);
+    this.#row = template.row.cloneNode(true) as HTMLElement;
+    this.#root.append(this.#row);
   }
 
   // The row's parts, found when first needed: most cards never touch most of them, and each
   // element a script holds costs memory on a 2,000-card page. Order: see templateFor.
-  private get badges(): HTMLElement {
-    return this.row.firstElementChild as HTMLElement;
+  get #badges(): HTMLElement {
+    return this.#row.firstElementChild as HTMLElement;
   }
-  private get editButton(): HTMLButtonElement {
-    return this.badges.nextElementSibling?.firstElementChild as HTMLButtonElement;
+  get #editButton(): HTMLButtonElement {
+    return this.#badges.nextElementSibling?.firstElementChild as HTMLButtonElement;
   }
-  private get noteButton(): HTMLButtonElement {
-    return this.badges.nextElementSibling?.nextElementSibling as HTMLButtonElement;
+  get #noteButton(): HTMLButtonElement {
+    return this.#badges.nextElementSibling?.nextElementSibling as HTMLButtonElement;
   }
-  private get button(): HTMLButtonElement {
-    return this.noteButton.nextElementSibling as HTMLButtonElement;
+  get #button(): HTMLButtonElement {
+    return this.#noteButton.nextElementSibling as HTMLButtonElement;
   }
 
   /** Shows the topic badges (an empty list shows none); unchanged topics touch no DOM. */
@@ -113,19 +113,19 @@ export class CardUi {
     const key = topics
       .map((t) => [t.id, t.source, t.label, t.color, t.description, ...t.evidence].join('\u0001'))
       .join('\u0002');
-    if (key === this.topicsKey) return;
-    const first = this.topicsKey === undefined;
-    this.topicsKey = key;
+    if (key === this.#topicsKey) return;
+    const first = this.#topicsKey === undefined;
+    this.#topicsKey = key;
     if (first && topics.length === 0) return; // a new card without topics: nothing to remove
-    this.hideTip();
+    this.#hideTip();
     const doc = this.host.ownerDocument;
-    this.badges.replaceChildren(...topics.map((topic, index) => createBadge(doc, topic, index)));
-    if (topics.length > 0 && !this.badgeEvents) this.listenToBadges();
+    this.#badges.replaceChildren(...topics.map((topic, index) => createBadge(doc, topic, index)));
+    if (topics.length > 0 && !this.#badgeEvents) this.#listenToBadges();
   }
 
   setSaveState(state: SaveState, message?: string): void {
-    showSaveState(this.button, state, message);
-    if (state === 'error') this.announce(this.button.title);
+    showSaveState(this.#button, state, message);
+    if (state === 'error') this.announce(this.#button.title);
   }
 
   setTheme(theme: 'light' | 'dark'): void {
@@ -134,16 +134,16 @@ export class CardUi {
 
   /** Says `message` to screen readers (a polite live region in the card). */
   announce(message: string): void {
-    if (this.status) {
-      this.status.textContent = message;
+    if (this.#status) {
+      this.#status.textContent = message;
       return;
     }
     // Not built up front: its clip costs the page's paint step once per card, 2,000 times.
     const status = this.host.ownerDocument.createElement('span');
     status.className = 'visually-hidden';
     status.setAttribute('role', 'status');
-    this.row.append(status);
-    this.status = status;
+    this.#row.append(status);
+    this.#status = status;
     // A live region must exist before its text changes for screen readers to read the change.
     setTimeout(() => {
       status.textContent = message;
@@ -152,23 +152,23 @@ export class CardUi {
 
   /** Shows how the note is doing ("Saving…", "Saved", an error) under the note editor. */
   setNoteStatus(message: string): void {
-    if (this.noteHint) this.noteHint.textContent = message;
+    if (this.#noteHint) this.#noteHint.textContent = message;
   }
 
   /** True while the topics menu is open. */
   isMenuOpen(): boolean {
-    return this.menu !== undefined && isLayerOpen(this.menu);
+    return this.#menu !== undefined && isLayerOpen(this.#menu);
   }
 
   /** Re-reads the menu's checkboxes (after a correction arrived from elsewhere). */
   refreshMenu(): void {
-    if (this.menu && this.isMenuOpen()) this.fillMenu(this.menu);
+    if (this.#menu && this.isMenuOpen()) this.#fillMenu(this.#menu);
   }
 
   /** Opens the topics menu and focuses its first checkbox. */
   openMenu(): void {
     const doc = this.host.ownerDocument;
-    let menu = this.menu;
+    let menu = this.#menu;
     if (!menu) {
       menu = doc.createElement('div');
       menu.id = 'topics-menu';
@@ -179,43 +179,43 @@ export class CardUi {
       initLayer(menu);
       menu.addEventListener('change', (event) => {
         const input = event.target as HTMLInputElement;
-        if (input.dataset.topic) this.handlers.onCorrect(this, input.dataset.topic, input.checked);
+        if (input.dataset.topic) this.#handlers.onCorrect(this, input.dataset.topic, input.checked);
       });
       menu.addEventListener('keydown', (event) => {
         if (event.key !== 'Escape') return;
         event.stopPropagation();
         this.closeMenu();
-        this.editButton.focus();
+        this.#editButton.focus();
       });
       menu.addEventListener('focusout', (event) => {
         const next = event.relatedTarget as Node | null;
-        if (!next || !(menu?.contains(next) || next === this.editButton)) this.closeMenu();
+        if (!next || !(menu?.contains(next) || next === this.#editButton)) this.closeMenu();
       });
-      this.editButton.after(menu);
-      this.editButton.setAttribute('aria-controls', menu.id);
-      this.menu = menu;
+      this.#editButton.after(menu);
+      this.#editButton.setAttribute('aria-controls', menu.id);
+      this.#menu = menu;
     }
-    this.fillMenu(menu);
-    showLayer(menu, this.editButton);
-    this.editButton.setAttribute('aria-expanded', 'true');
-    this.listenToScroll();
+    this.#fillMenu(menu);
+    showLayer(menu, this.#editButton);
+    this.#editButton.setAttribute('aria-expanded', 'true');
+    this.#listenToScroll();
     menu.querySelector('input')?.focus();
   }
 
   closeMenu(): void {
-    if (!this.menu) return;
-    hideLayer(this.menu);
-    this.editButton.setAttribute('aria-expanded', 'false');
+    if (!this.#menu) return;
+    hideLayer(this.#menu);
+    this.#editButton.setAttribute('aria-expanded', 'false');
   }
 
   /** Opens (or closes) the quick note editor; opening loads the note and focuses it. */
-  toggleNote(open = this.notePanel?.hidden !== false): void {
-    const panel = this.notePanel ?? this.buildNotePanel();
-    const textarea = this.textarea as HTMLTextAreaElement;
-    this.noteButton.setAttribute('aria-expanded', String(open));
+  toggleNote(open = this.#notePanel?.hidden !== false): void {
+    const panel = this.#notePanel ?? this.#buildNotePanel();
+    const textarea = this.#textarea as HTMLTextAreaElement;
+    this.#noteButton.setAttribute('aria-expanded', String(open));
     if (!open) {
       panel.hidden = true;
-      this.handlers.onNoteFlush(this);
+      this.#handlers.onNoteFlush(this);
       return;
     }
     panel.hidden = false;
@@ -223,7 +223,7 @@ export class CardUi {
     textarea.readOnly = true;
     this.setNoteStatus('Loading…');
     textarea.focus();
-    this.handlers.loadNote(this).then(
+    this.#handlers.loadNote(this).then(
       (note) => {
         textarea.value = note;
         textarea.readOnly = false;
@@ -236,7 +236,7 @@ export class CardUi {
     );
   }
 
-  private buildNotePanel(): HTMLElement {
+  #buildNotePanel(): HTMLElement {
     const doc = this.host.ownerDocument;
     const panel = doc.createElement('div');
     panel.id = 'note';
@@ -251,35 +251,35 @@ export class CardUi {
     hint.setAttribute('role', 'status');
     textarea.addEventListener('input', (event) => {
       // Only the user's typing is saved, not an input event a page script dispatched.
-      if (event.isTrusted !== false) this.handlers.onNoteInput(this, textarea.value);
+      if (event.isTrusted !== false) this.#handlers.onNoteInput(this, textarea.value);
     });
-    textarea.addEventListener('blur', () => this.handlers.onNoteFlush(this));
+    textarea.addEventListener('blur', () => this.#handlers.onNoteFlush(this));
     for (const type of ['keydown', 'keyup', 'keypress'] as const) {
       // Typing here must not trigger the page's own keyboard shortcuts.
       textarea.addEventListener(type, (event) => {
         event.stopPropagation();
         if (type === 'keydown' && (event as KeyboardEvent).key === 'Escape') {
           this.toggleNote(false);
-          this.noteButton.focus();
+          this.#noteButton.focus();
         }
       });
     }
     panel.append(textarea, hint);
-    this.root.append(panel);
-    this.noteButton.setAttribute('aria-controls', panel.id);
-    this.notePanel = panel;
-    this.textarea = textarea;
-    this.noteHint = hint;
+    this.#root.append(panel);
+    this.#noteButton.setAttribute('aria-controls', panel.id);
+    this.#notePanel = panel;
+    this.#textarea = textarea;
+    this.#noteHint = hint;
     return panel;
   }
 
-  private fillMenu(menu: HTMLElement): void {
+  #fillMenu(menu: HTMLElement): void {
     const doc = this.host.ownerDocument;
-    const { choices, corrected } = this.handlers.topicChoices(this);
+    const { choices, corrected } = this.#handlers.topicChoices(this);
     const key = choices
       .map((choice) => `${choice.id}\u0001${choice.label}\u0001${choice.color}`)
       .join('\u0002');
-    if (key === this.menuKey) {
+    if (key === this.#menuKey) {
       // Same topics: update in place, so the focused checkbox keeps focus.
       const inputs = menu.querySelectorAll('input');
       choices.forEach((choice, index) => {
@@ -290,7 +290,7 @@ export class CardUi {
       if (reset) reset.disabled = !corrected;
       return;
     }
-    this.menuKey = key;
+    this.#menuKey = key;
     const title = doc.createElement('span');
     title.className = 'title';
     title.textContent = 'Topics of this paper';
@@ -332,7 +332,7 @@ export class CardUi {
     const button = target.closest('button');
     switch (button?.dataset.action) {
       case 'save':
-        this.handlers.onToggleSave(this);
+        this.#handlers.onToggleSave(this);
         break;
       case 'edit':
         if (this.isMenuOpen()) this.closeMenu();
@@ -340,77 +340,77 @@ export class CardUi {
         break;
       case 'done':
         this.closeMenu();
-        this.editButton.focus();
+        this.#editButton.focus();
         break;
       case 'reset':
-        this.handlers.onResetTopics(this);
+        this.#handlers.onResetTopics(this);
         break;
       case 'note':
         this.toggleNote();
         break;
       case 'tip':
         // A tap (touch) or Enter shows the tooltip; Escape, blur or leaving it hides it.
-        this.showTip(button);
+        this.#showTip(button);
     }
   }
 
   /** Hover and focus on badges show their tooltip; attached once a card has a badge. */
-  private listenToBadges(): void {
-    this.badgeEvents = true;
+  #listenToBadges(): void {
+    this.#badgeEvents = true;
     const badgeOf = (event: Event) =>
       (event.target as Element).closest('.topic')?.querySelector<HTMLElement>('.badge');
-    this.badges.addEventListener('mouseover', (event) => {
+    this.#badges.addEventListener('mouseover', (event) => {
       const badge = badgeOf(event);
-      if (badge) this.showTip(badge);
+      if (badge) this.#showTip(badge);
     });
-    this.badges.addEventListener('mouseout', () => this.hideTipSoon());
-    this.badges.addEventListener('focusin', (event) => {
+    this.#badges.addEventListener('mouseout', () => this.#hideTipSoon());
+    this.#badges.addEventListener('focusin', (event) => {
       const badge = badgeOf(event);
-      if (badge) this.showTip(badge);
+      if (badge) this.#showTip(badge);
     });
-    this.badges.addEventListener('focusout', () => this.hideTip());
-    this.badges.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape' && this.openTip) {
+    this.#badges.addEventListener('focusout', () => this.#hideTip());
+    this.#badges.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && this.#openTip) {
         event.stopPropagation();
-        this.hideTip();
+        this.#hideTip();
       }
     });
   }
 
-  private showTip(badge: HTMLElement): void {
-    clearTimeout(this.tipTimer);
+  #showTip(badge: HTMLElement): void {
+    clearTimeout(this.#tipTimer);
     const tip = badge.nextElementSibling as HTMLElement | null;
     if (!tip) return;
-    if (this.openTip && this.openTip !== tip) hideLayer(this.openTip);
-    this.openTip = tip;
+    if (this.#openTip && this.#openTip !== tip) hideLayer(this.#openTip);
+    this.#openTip = tip;
     showLayer(tip, badge);
-    this.listenToScroll();
+    this.#listenToScroll();
   }
 
-  private hideTipSoon(): void {
-    clearTimeout(this.tipTimer);
-    this.tipTimer = setTimeout(() => this.hideTip(), TIP_HIDE_MS);
+  #hideTipSoon(): void {
+    clearTimeout(this.#tipTimer);
+    this.#tipTimer = setTimeout(() => this.#hideTip(), TIP_HIDE_MS);
   }
 
-  private hideTip(): void {
-    clearTimeout(this.tipTimer);
-    if (this.openTip) hideLayer(this.openTip);
-    this.openTip = undefined;
+  #hideTip(): void {
+    clearTimeout(this.#tipTimer);
+    if (this.#openTip) hideLayer(this.#openTip);
+    this.#openTip = undefined;
   }
 
   /** Top-layer layers are fixed: while one is open, a scroll moves the menu and hides tips. */
-  private listenToScroll(): void {
+  #listenToScroll(): void {
     const view = this.host.ownerDocument.defaultView;
-    if (!this.menu?.hasAttribute('popover') && !this.openTip?.hasAttribute('popover')) return;
-    this.onScroll ??= () => this.followScroll();
-    view?.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    if (!this.#menu?.hasAttribute('popover') && !this.#openTip?.hasAttribute('popover')) return;
+    this.#onScroll ??= () => this.#followScroll();
+    view?.addEventListener('scroll', this.#onScroll, { capture: true, passive: true });
   }
 
-  private followScroll(): void {
-    this.hideTip();
-    if (this.menu && this.isMenuOpen()) placeLayer(this.menu, this.editButton);
-    else if (this.onScroll)
-      this.host.ownerDocument.defaultView?.removeEventListener('scroll', this.onScroll, true);
+  #followScroll(): void {
+    this.#hideTip();
+    if (this.#menu && this.isMenuOpen()) placeLayer(this.#menu, this.#editButton);
+    else if (this.#onScroll)
+      this.host.ownerDocument.defaultView?.removeEventListener('scroll', this.#onScroll, true);
   }
 }
 

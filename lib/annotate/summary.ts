@@ -56,14 +56,14 @@ export interface SummaryHandlers {
  */
 export class SummaryPanel {
   readonly host: HTMLElement;
-  private readonly toggle: HTMLButtonElement;
-  private readonly toggleCount: HTMLElement;
-  private readonly body: HTMLElement;
-  private readonly list: HTMLElement;
-  private readonly hint: HTMLElement;
-  private readonly rows = new Map<string, HTMLButtonElement>();
-  private listKey = '';
-  private filter: string | undefined;
+  readonly #toggle: HTMLButtonElement;
+  readonly #toggleCount: HTMLElement;
+  readonly #body: HTMLElement;
+  readonly #list: HTMLElement;
+  readonly #hint: HTMLElement;
+  readonly #rows = new Map<string, HTMLButtonElement>();
+  #listKey = '';
+  #filter: string | undefined;
 
   constructor(doc: Document, handlers: SummaryHandlers) {
     this.host = doc.createElement(SUMMARY_TAG);
@@ -72,49 +72,49 @@ export class SummaryPanel {
     applyCardStyles(root);
     const panel = doc.createElement('div');
     panel.className = 'summary';
-    this.toggle = doc.createElement('button');
-    this.toggle.type = 'button';
-    this.toggle.setAttribute('aria-expanded', 'false');
-    this.toggle.setAttribute('aria-controls', 'summary-topics');
+    this.#toggle = doc.createElement('button');
+    this.#toggle.type = 'button';
+    this.#toggle.setAttribute('aria-expanded', 'false');
+    this.#toggle.setAttribute('aria-controls', 'summary-topics');
     const title = doc.createElement('span');
     title.textContent = 'BiasLens topics';
-    this.toggleCount = doc.createElement('span');
-    this.toggleCount.className = 'count';
+    this.#toggleCount = doc.createElement('span');
+    this.#toggleCount.className = 'count';
     // The spaces keep the accessible name readable ("BiasLens topics 5 cards"); flex hides them.
-    this.toggle.append(title, ' ', this.toggleCount);
-    this.body = doc.createElement('div');
-    this.body.id = 'summary-topics';
-    this.body.hidden = true;
-    this.list = doc.createElement('ul');
-    this.list.setAttribute('aria-label', 'Dim the cards without a topic');
-    this.hint = doc.createElement('p');
-    this.body.append(this.list, this.hint);
-    panel.append(this.toggle, this.body);
+    this.#toggle.append(title, ' ', this.#toggleCount);
+    this.#body = doc.createElement('div');
+    this.#body.id = 'summary-topics';
+    this.#body.hidden = true;
+    this.#list = doc.createElement('ul');
+    this.#list.setAttribute('aria-label', 'Dim the cards without a topic');
+    this.#hint = doc.createElement('p');
+    this.#body.append(this.#list, this.#hint);
+    panel.append(this.#toggle, this.#body);
     root.append(panel);
 
     root.addEventListener('click', (event) => {
       event.stopPropagation();
       const button = (event.target as Element).closest('button');
-      if (button === this.toggle) this.setExpanded(this.body.hidden);
+      if (button === this.#toggle) this.setExpanded(this.#body.hidden);
       else if (button?.dataset.topic)
-        handlers.onChoose(nextFilter(this.filter, button.dataset.topic));
+        handlers.onChoose(nextFilter(this.#filter, button.dataset.topic));
     });
     root.addEventListener('keydown', (event) => {
-      if ((event as KeyboardEvent).key !== 'Escape' || this.body.hidden) return;
+      if ((event as KeyboardEvent).key !== 'Escape' || this.#body.hidden) return;
       event.stopPropagation();
       this.setExpanded(false);
-      this.toggle.focus();
+      this.#toggle.focus();
     });
   }
 
   /** Whether the topic list is shown. */
   get expanded(): boolean {
-    return !this.body.hidden;
+    return !this.#body.hidden;
   }
 
   setExpanded(expanded: boolean): void {
-    this.body.hidden = !expanded;
-    this.toggle.setAttribute('aria-expanded', String(expanded));
+    this.#body.hidden = !expanded;
+    this.#toggle.setAttribute('aria-expanded', String(expanded));
   }
 
   setTheme(theme: 'light' | 'dark'): void {
@@ -123,16 +123,16 @@ export class SummaryPanel {
 
   /** Shows the rows for `items` out of `total` cards, with `filter` pressed. */
   update(items: readonly SummaryItem[], total: number, filter: string | undefined): void {
-    this.filter = filter;
+    this.#filter = filter;
     const doc = this.host.ownerDocument;
     const key = items
       .map((item) => `${item.id}\u0001${item.label}\u0001${item.color}`)
       .join('\u0002');
-    if (key !== this.listKey) {
-      this.listKey = key;
+    if (key !== this.#listKey) {
+      this.#listKey = key;
       const kept = new Map<string, HTMLButtonElement>();
       const lis = items.map((item) => {
-        const button = this.rows.get(item.id) ?? doc.createElement('button');
+        const button = this.#rows.get(item.id) ?? doc.createElement('button');
         if (!button.dataset.topic) {
           button.type = 'button';
           button.dataset.topic = item.id;
@@ -153,18 +153,18 @@ export class SummaryPanel {
         }
         return li;
       });
-      this.rows.clear();
-      for (const [id, button] of kept) this.rows.set(id, button);
+      this.#rows.clear();
+      for (const [id, button] of kept) this.#rows.set(id, button);
       // Insert new rows in place and leave the others where they are: moving a focused row
       // would drop its focus.
       lis.forEach((li, index) => {
-        const current = this.list.children[index];
-        if (current !== li) this.list.insertBefore(li, current ?? null);
+        const current = this.#list.children[index];
+        if (current !== li) this.#list.insertBefore(li, current ?? null);
       });
-      while (this.list.children.length > lis.length) this.list.lastElementChild?.remove();
+      while (this.#list.children.length > lis.length) this.#list.lastElementChild?.remove();
     }
     for (const item of items) {
-      const button = this.rows.get(item.id);
+      const button = this.#rows.get(item.id);
       if (!button) continue;
       const count = button.lastElementChild as HTMLElement;
       count.textContent = String(item.count);
@@ -175,10 +175,10 @@ export class SummaryPanel {
           : `Dim the cards without ${item.label}`;
     }
     const active = items.find((item) => item.id === filter);
-    this.toggleCount.textContent = active
+    this.#toggleCount.textContent = active
       ? `${active.label}: ${active.count} of ${total}`
       : `${total} cards`;
-    this.hint.textContent =
+    this.#hint.textContent =
       items.length === 0
         ? 'No card on this page has a bias topic.'
         : 'Choose a topic to dim the cards without it; choose it again to undo.';
