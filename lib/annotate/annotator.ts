@@ -383,6 +383,9 @@ export class Annotator {
       const asked = new Set<string>();
       const answers: Array<Promise<void>> = [];
       const small = pending.length <= PAINT_FIRST_SLICE_ABOVE;
+      // At least two batches after the first slice: one render of a whole list of heavy cards
+      // (500 Hugging Face articles) takes longer than 50 ms.
+      const batchSize = Math.min(MOUNT_BATCH, Math.ceil(pending.length / 2));
       if (!small && adapter.readPageData && this.#pageData === undefined) {
         // The page's embedded data (megabytes of JSON on a long Hugging Face list) is read in a
         // task of its own, not in the page's DOMContentLoaded task nor in the first slice's.
@@ -408,7 +411,7 @@ export class Annotator {
         // The first slice holds the cards on screen: show them now; batch the rest, and let each
         // batch render on its own. Only worth a render of its own on big passes: a page that
         // added a few cards renders them once, with our UI, when the pass is done.
-        const fullBatch = mounts.length >= MOUNT_BATCH;
+        const fullBatch = mounts.length >= batchSize;
         const paintNow = (firstSlice && !small) || fullBatch;
         if (firstSlice || fullBatch || queue.done) this.#mountAll(mounts, !firstSlice);
         if (firstSlice && !early) {
