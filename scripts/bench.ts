@@ -25,7 +25,10 @@ interface PageRun {
   /** DOMContentLoaded until the work is done and the next frame has been produced, ms. */
   doneMs: number;
   blockingMs: number;
+  /** Longest task after the one that dispatched DOMContentLoaded. */
   longestTaskMs: number;
+  /** The task that dispatched DOMContentLoaded (0: under 50 ms, which the API does not report). */
+  dclTaskMs: number;
   heapBytes: number;
 }
 
@@ -115,9 +118,19 @@ async function measure(
   // slice of work there): before it the page is still being parsed, with long tasks of its own.
   const afterDcl = bench.longTasks.filter(([start, duration]) => start + duration >= bench.dcl);
   const blockingMs = afterDcl.reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
-  const longestTaskMs = afterDcl.reduce((max, [, duration]) => Math.max(max, duration), 0);
+  const isDclTask = ([start]: [number, number]) => start < bench.dcl;
+  const longestTaskMs = afterDcl
+    .filter((task) => !isDclTask(task))
+    .reduce((max, [, duration]) => Math.max(max, duration), 0);
+  const dclTaskMs = afterDcl.find(isDclTask)?.[1] ?? 0;
   return {
-    run: { doneMs: bench.frame - bench.dcl, blockingMs, longestTaskMs, heapBytes: heap.usedSize },
+    run: {
+      doneMs: bench.frame - bench.dcl,
+      blockingMs,
+      longestTaskMs,
+      dclTaskMs,
+      heapBytes: heap.usedSize,
+    },
     page,
   };
 }
@@ -316,6 +329,9 @@ async function main() {
       const longest = median(ext.map((r) => r.longestTaskMs));
       const longestMax = Math.max(...ext.map((r) => r.longestTaskMs));
       const longestFloor = median(floor.map((r) => r.longestTaskMs));
+      const dclTask = median(ext.map((r) => r.dclTaskMs));
+      const dclTaskFloor = median(floor.map((r) => r.dclTaskMs));
+      const taskMs = (value: number) => (value > 0 ? ms(value) : 'under 50 ms');
       const heapGrowth =
         median(ext.map((r) => r.heapBytes)) - median(floor.map((r) => r.heapBytes));
       const big = spec.cards === ARXIV_CARDS;
@@ -337,10 +353,19 @@ async function main() {
       ]);
       rows.push([
         spec.name,
-        'longest task from DOMContentLoaded on, with (worst run) / without',
+        'longest task after the DOMContentLoaded task, with (worst run) / without',
         `${ms(longest)} (${ms(longestMax)}) / ${ms(longestFloor)}`,
         '≤ 50 ms',
         longest <= 50 ? 'ok' : 'MISSED',
+      ]);
+      // That task ends the page's parsing and runs its handlers, ours (the first slice) included:
+      // on some pages it is long without any extension.
+      rows.push([
+        spec.name,
+        'the DOMContentLoaded task itself, with / without',
+        `${taskMs(dclTask)} / ${taskMs(dclTaskFloor)}`,
+        '≤ 50 ms or ≤ without',
+        dclTask <= Math.max(50, dclTaskFloor) ? 'ok' : 'MISSED',
       ]);
       rows.push([
         spec.name,
