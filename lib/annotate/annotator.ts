@@ -188,12 +188,18 @@ export class Annotator {
       if (this.#configLoad === configLoad) this.#configLoad = undefined;
     });
     this.#configLoad = configLoad;
+    this.#fetchDigest();
+  }
+
+  /** Asks for a fresh known-ids digest; until it comes, every new card is asked about. */
+  #fetchDigest(): void {
+    this.#knownIds.clearSnapshot();
     this.#options.port.getPageState([], { knownIds: true }).then(
       (state) => {
         if (state.known && !this.#stopped && !this.#knownIds.ready)
           this.#knownIds.setSnapshot(state.known);
       },
-      // Not fatal: the first pass asks for the saved state (and the digest) again.
+      // Not fatal: the next pass asks for the saved state (and the digest) again.
       (error: unknown) => this.#log('could not read which papers are saved', error),
     );
   }
@@ -243,7 +249,12 @@ export class Annotator {
 
   /** Applies a saved/unsaved change made anywhere (this tab, another tab, the popup). */
   applySavedChange(ids: readonly string[], saved: boolean): void {
-    if (saved) this.#knownIds.add(ids);
+    if (saved) {
+      this.#knownIds.add(ids);
+      // A save, restore or import may also have given a paper ids the broadcast does not list
+      // (a DOI, an alias merged in): the database knows them all.
+      this.#fetchDigest();
+    }
     for (const id of ids) {
       for (const entry of this.#cardsById.get(id) ?? []) this.#setSaved(entry, saved);
     }

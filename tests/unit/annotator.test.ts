@@ -139,6 +139,18 @@ describe('Annotator', () => {
       ).toBe('evaluation');
     });
 
+    it('asks again after a save broadcast that may not list every id of the paper', async () => {
+      annotator.start();
+      await settle(annotator);
+      // Saved (or restored, imported) elsewhere under its DOI; the arXiv id came with it.
+      port.saved.add('arxiv:2406.00008');
+      annotator.applySavedChange(['doi:10.1145/3442188.3445922'], true);
+      await settle(annotator);
+      add('2406.00008');
+      await settle(annotator);
+      expect(savedAttr('2406.00008')).toBe('true');
+    });
+
     it('asks about every card when the background sends no digest', async () => {
       port.sendsDigest = false;
       annotator.start();
