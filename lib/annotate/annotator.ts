@@ -76,6 +76,13 @@ interface AnnotatedCard {
 /** Cards processed per slice before yielding, so no task grows long on 2,000-card pages. */
 const SLICE_BUDGET_MS = 8;
 /**
+ * The first slice of a big pass, counted from the start of the pass (finding the cards included):
+ * at page load it runs inside the page's own DOMContentLoaded task. Cards on screen it leaves are
+ * taken next, reported by an IntersectionObserver, and their hosts render at once (no
+ * `content-visibility`).
+ */
+const FIRST_SLICE_BUDGET_MS = 8;
+/**
  * Hosts built in later slices are inserted this many at a time, and each batch is rendered before
  * the next slice runs. Every render of a long page has a fixed cost (the page below the new hosts
  * moves), so a few big batches beat one per slice; but a render of ~1,000 new hosts takes longer
@@ -334,6 +341,7 @@ export class Annotator {
 
   /** One scan of the page: annotate new or reused cards, drop cards that left the page. */
   async #pass(): Promise<void> {
+    const started = this.#scheduler.now();
     const { adapter, doc } = this.#options;
     let changed = false;
     for (const entry of this.#cards.values()) {
@@ -411,8 +419,9 @@ export class Annotator {
       const mounts: Array<[Element, Element]> = [];
       let firstSlice = true;
       while (!queue.done && !this.#stopped) {
-        const budget = firstSlice && small ? SMALL_PASS_BUDGET_MS : SLICE_BUDGET_MS;
-        const sliceEnd = this.#scheduler.now() + budget;
+        const sliceEnd = firstSlice
+          ? started + (small ? SMALL_PASS_BUDGET_MS : FIRST_SLICE_BUDGET_MS)
+          : this.#scheduler.now() + SLICE_BUDGET_MS;
         do {
           const card = queue.next();
           if (!card) break;
@@ -424,7 +433,7 @@ export class Annotator {
         // added a few cards renders them once, with our UI, when the pass is done.
         const fullBatch = mounts.length >= batchSize;
         const paintNow = (firstSlice && !small) || fullBatch;
-        if (firstSlice || fullBatch || queue.done) this.#mountAll(mounts, !firstSlice);
+        if (firstSlice || fullBatch || queue.done) this.#mountAll(mounts, !firstSlice, queue);
         if (firstSlice && !early) {
           // The cards on screen learn their saved state first.
           const ids = [...newIds].filter((id) => this.#knownIds.mayKnow(id));
@@ -438,7 +447,7 @@ export class Annotator {
         if (!queue.done) await (paintNow ? this.#scheduler.sleep(0) : this.#scheduler.yield());
       }
       queue.close();
-      this.#mountAll(mounts, true);
+      this.#mountAll(mounts, true, queue);
       if (this.#stopped) return;
       const rest = [...newIds].filter((id) => !asked.has(id) && this.#knownIds.mayKnow(id));
       answers.push(this.#loadPageState(rest, early));
@@ -492,16 +501,16 @@ export class Annotator {
 
   /**
    * Inserts the queued hosts in one batch of DOM writes. `offScreen`: hosts of a pass's later
-   * slices, mostly below the fold: they skip rendering until scrolled near. The first slice's
-   * (on screen) do not, since an on-screen `content-visibility: auto` element makes the browser
-   * run style, layout and paint twice in that frame, which on a long page costs more than the
-   * few hosts themselves.
+   * slices, mostly below the fold: they skip rendering until scrolled near, except those of cards
+   * `queue` saw on screen. The first slice's (on screen) do not either: an on-screen
+   * `content-visibility: auto` element makes the browser run style, layout and paint twice in
+   * that frame, which on a long page costs more than the few hosts themselves.
    */
-  #mountAll(mounts: Array<[Element, Element]>, offScreen: boolean): void {
+  #mountAll(mounts: Array<[Element, Element]>, offScreen: boolean, queue?: WorkQueue): void {
     for (const [card, host] of mounts) {
       // A card the page removed meanwhile gets nothing; a later pass sees it if it comes back.
       if (!card.isConnected || !this.#cards.has(card)) continue;
-      if (offScreen) skipWhileOffScreen(host as HTMLElement);
+      if (offScreen && !queue?.isOnScreen(card)) skipWhileOffScreen(host as HTMLElement);
       mount(this.#options.adapter, card, host);
     }
     mounts.length = 0;
@@ -988,6 +997,8 @@ class WorkQueue {
   private index = 0;
   private readonly urgent: Element[] = [];
   private readonly taken = new Set<Element>();
+  /** Cards the browser reported on screen: their hosts must not skip rendering. */
+  private readonly onScreen = new Set<Element>();
   private observer: IntersectionObserver | undefined;
 
   constructor(
@@ -1004,7 +1015,9 @@ class WorkQueue {
     if (!View || this.observer) return;
     this.observer = new View((entries) => {
       for (const entry of entries) {
-        if (entry.isIntersecting && !this.taken.has(entry.target)) this.urgent.push(entry.target);
+        if (!entry.isIntersecting || this.taken.has(entry.target)) continue;
+        this.urgent.push(entry.target);
+        this.onScreen.add(entry.target);
       }
       this.close();
     });
@@ -1013,6 +1026,10 @@ class WorkQueue {
 
   get done(): boolean {
     return this.taken.size >= this.cards.length;
+  }
+
+  isOnScreen(card: Element): boolean {
+    return this.onScreen.has(card);
   }
 
   next(): Element | undefined {

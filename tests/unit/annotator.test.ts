@@ -316,3 +316,63 @@ describe('Annotator', () => {
     expect(document.querySelectorAll('img')).toHaveLength(0);
   });
 });
+
+describe('Annotator on a long page', () => {
+  afterEach(() => {
+    delete (window as unknown as { IntersectionObserver?: unknown }).IntersectionObserver;
+  });
+
+  it('renders the hosts of cards on screen at once and lets the others skip rendering', async () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `2406.${String(i + 1).padStart(5, '0')}`);
+    document.body.innerHTML = `<ul id="list">${ids.map((id) => card(id, 'Paper')).join('')}</ul>`;
+    const onScreen = document.querySelectorAll('li.paper')[150] as Element;
+    // The browser reports, after its next frame, which observed cards are on screen.
+    class FakeIntersectionObserver {
+      private readonly targets: Element[] = [];
+      constructor(private readonly callback: (entries: unknown[]) => void) {
+        setTimeout(() =>
+          this.callback(
+            this.targets.map((target) => ({ target, isIntersecting: target === onScreen })),
+          ),
+        );
+      }
+      observe(target: Element) {
+        this.targets.push(target);
+      }
+      disconnect() {}
+    }
+    (window as unknown as { IntersectionObserver: unknown }).IntersectionObserver =
+      FakeIntersectionObserver;
+    // A clock that moves 1 ms per reading: the first slice holds a few cards, not all 300.
+    let clock = 0;
+    const scheduler = {
+      ...immediateScheduler(),
+      now: () => clock++,
+      sleep: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+      yield: () => new Promise<void>((resolve) => setTimeout(resolve, 0)),
+    };
+    const controller = new AbortController();
+    const annotator = new Annotator({
+      doc: document,
+      adapter: toyAdapter,
+      classify: classifyByTitle,
+      port: new FakePort(),
+      signal: controller.signal,
+      scheduler,
+    });
+    annotator.start();
+    await vi.waitFor(() =>
+      expect(document.documentElement.getAttribute('data-biaslens-cards')).toBe('300'),
+    );
+    const skips = (item: Element) =>
+      (item.querySelector('biaslens-card') as HTMLElement).style.getPropertyValue(
+        'content-visibility',
+      ) === 'auto';
+    const items = [...document.querySelectorAll('li.paper')];
+    expect(skips(items[0] as Element)).toBe(false); // first slice
+    expect(skips(onScreen)).toBe(false); // reported on screen
+    expect(skips(items[299] as Element)).toBe(true); // below the fold
+    expect(items.filter(skips).length).toBeGreaterThan(250);
+    controller.abort();
+  });
+});
