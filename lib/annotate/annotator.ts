@@ -2,7 +2,7 @@ import type { CorrectionEntry } from '../db/corrections';
 import type { TopicConfig } from '../db/topic-settings';
 import { KnownIds } from '../known-ids';
 import type { ExtractedPaper, SiteId, TopicId } from '../paper';
-import type { PageData, SiteAdapter } from '../sites/types';
+import type { ExtractOptions, PageData, SiteAdapter } from '../sites/types';
 import type { CustomMatch } from '../topics/custom';
 import {
   builtInTopicIds,
@@ -61,7 +61,7 @@ interface AnnotatedCard {
   paperId: string;
   /**
    * The paper as the pass read it, without its abstract: 2,000 kept abstracts would be half of
-   * our memory on the biggest listings, and the text is read again when needed (paperText).
+   * our memory on the biggest listings, and the text is read again when needed (#readAgain).
    */
   paper: ExtractedPaper;
   /** The built-in classifier's topics and the custom topics' matches, before any correction. */
@@ -461,7 +461,7 @@ export class Annotator {
   #annotateCard(card: Element, pageData: PageData | undefined, mounts: Array<[Element, Element]>) {
     const { adapter, classify } = this.#options;
     try {
-      // Authors are read when the paper is saved (paperToSave): the pass needs no more.
+      // Authors are read when the paper is saved (#readAgain): the pass needs no more.
       const { abstract, ...paper } = adapter.extractPaper(card, pageData, { authors: false });
       const text = abstract === undefined ? paper : { ...paper, abstract };
       const classified = classify(text);
@@ -555,26 +555,16 @@ export class Annotator {
     return found;
   }
 
-  /** The card's title and abstract, read again (the pass keeps no abstracts). */
-  #paperText(entry: AnnotatedCard): ExtractedPaper {
+  /**
+   * The card's paper read again: the pass keeps no abstracts (custom topics need them) and reads
+   * no authors (a save needs them). What the pass read when the card changed meanwhile.
+   */
+  #readAgain(entry: AnnotatedCard, options?: ExtractOptions): ExtractedPaper {
     try {
-      const paper = this.#options.adapter.extractPaper(entry.card, this.#pageData, {
-        authors: false,
-      });
-      if (paper.id === entry.paperId) return paper;
-    } catch {
-      // The page changed the card meanwhile: its next pass reads it afresh.
-    }
-    return entry.paper;
-  }
-
-  /** The paper as saved: read again with its authors, which the pass skipped. */
-  #paperToSave(entry: AnnotatedCard): ExtractedPaper {
-    try {
-      const paper = this.#options.adapter.extractPaper(entry.card, this.#pageData);
+      const paper = this.#options.adapter.extractPaper(entry.card, this.#pageData, options);
       if (paper.id === entry.paperId) return paper;
     } catch (error) {
-      this.#log(`could not read the authors of ${entry.paperId}`, error);
+      this.#log(`could not read ${entry.paperId} again`, error);
     }
     return entry.paper;
   }
@@ -714,7 +704,7 @@ export class Annotator {
       this.#filter = undefined;
     if (this.#cards.size === 0) return;
     for (const entry of this.#cards.values()) {
-      entry.custom = this.#context.matchCustom(this.#paperText(entry));
+      entry.custom = this.#context.matchCustom(this.#readAgain(entry, { authors: false }));
       this.#showTopics(entry);
     }
     this.#updateSummary();
@@ -779,7 +769,7 @@ export class Annotator {
       if (wasSaved) await this.#options.port.unsave(entry.paperId);
       else
         await this.#options.port.save(
-          this.#paperToSave(entry),
+          this.#readAgain(entry),
           builtInTopicIds(entry.topics.map((topic) => topic.id)),
         );
       this.applySavedChange([entry.paperId], !wasSaved);
@@ -795,7 +785,7 @@ export class Annotator {
     const entry = this.#cardsById.get(id)?.values().next().value;
     if (!entry || entry.saved) return;
     await this.#options.port.save(
-      this.#paperToSave(entry),
+      this.#readAgain(entry),
       builtInTopicIds(entry.topics.map((topic) => topic.id)),
     );
     this.applySavedChange([id], true);
