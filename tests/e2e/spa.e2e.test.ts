@@ -1,9 +1,33 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionSession, launchWithExtension, readCards, waitForCards } from './harness';
 import { PAGES, pageByName } from './pages';
 
 const hfList = pageByName('hf-daily');
 const arxivNew = pageByName('arxiv-new');
+
+/**
+ * What the app does on "load more": a card for each paper, rendered from fresh markup (a clone of
+ * the first card without our attributes and host), its links and (when given) its title changed.
+ */
+async function appendCardsLike(page: Page, papers: Array<{ id: string; title?: string }>) {
+  await page.evaluate((papers) => {
+    const template = document.querySelector('article') as HTMLElement;
+    const oldId =
+      template.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice(8) ?? '';
+    for (const { id, title } of papers) {
+      const clone = template.cloneNode(true) as HTMLElement;
+      for (const host of clone.querySelectorAll('biaslens-card')) host.remove();
+      for (const name of ['data-biaslens-paper', 'data-biaslens-topics', 'data-biaslens-saved'])
+        clone.removeAttribute(name);
+      for (const link of clone.querySelectorAll(`a[href*="${oldId}"]`))
+        link.setAttribute('href', (link.getAttribute('href') ?? '').replace(oldId, id));
+      const heading = clone.querySelector('h3 a');
+      if (heading && title) heading.textContent = title;
+      template.parentElement?.append(clone);
+    }
+  }, papers);
+}
 
 describe('Hugging Face single-page app changes', () => {
   let session: ExtensionSession;
@@ -31,39 +55,25 @@ describe('Hugging Face single-page app changes', () => {
       }).observe(document.body, { childList: true, subtree: true });
     });
 
-    // Like the app does on "load more" and on date navigation: clone cards for new papers,
-    // and reuse an existing card element for another paper.
+    // Like the app does on "load more" and on date navigation: cards for new papers, and an
+    // existing card element reused for another paper (as a keyed list re-render does).
     const added = ['2609.99001', '2609.99002', '2609.99003'];
-    await page.evaluate(
-      ({ added, reusedId }) => {
-        const articles = [...document.querySelectorAll('article')];
-        const template = articles[0] as HTMLElement;
-        const oldId =
-          template.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice(8) ?? '';
-        const retarget = (card: Element, from: string, to: string, title: string) => {
-          for (const link of card.querySelectorAll(`a[href*="${from}"]`)) {
-            link.setAttribute('href', (link.getAttribute('href') ?? '').replace(from, to));
-          }
-          const heading = card.querySelector('h3 a');
-          if (heading) heading.textContent = title;
-        };
-        for (const id of added) {
-          const clone = template.cloneNode(true) as HTMLElement;
-          // A clone carries our attributes and host: the app would render fresh markup.
-          for (const host of clone.querySelectorAll('biaslens-card')) host.remove();
-          for (const name of ['data-biaslens-paper', 'data-biaslens-topics', 'data-biaslens-saved'])
-            clone.removeAttribute(name);
-          retarget(clone, oldId, id, `Mitigating gender bias in vision-language models (${id})`);
-          template.parentElement?.append(clone);
-        }
-        // Reuse the second card for another paper, as a keyed list re-render does.
-        const second = articles[1] as HTMLElement;
-        const secondId =
-          second.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice(8) ?? '';
-        retarget(second, secondId, reusedId, 'Popularity bias in recommender systems');
-      },
-      { added, reusedId: '2609.99010' },
+    await appendCardsLike(
+      page,
+      added.map((id) => ({
+        id,
+        title: `Mitigating gender bias in vision-language models (${id})`,
+      })),
     );
+    await page.evaluate((reusedId) => {
+      const second = document.querySelectorAll('article')[1] as HTMLElement;
+      const secondId =
+        second.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice(8) ?? '';
+      for (const link of second.querySelectorAll(`a[href*="${secondId}"]`))
+        link.setAttribute('href', (link.getAttribute('href') ?? '').replace(secondId, reusedId));
+      const heading = second.querySelector('h3 a');
+      if (heading) heading.textContent = 'Popularity bias in recommender systems';
+    }, '2609.99010');
 
     await waitForCards(page, hfList.cards + added.length);
     await page.waitForSelector('[data-biaslens-paper="arxiv:2609.99010"]');
@@ -115,22 +125,9 @@ describe('Hugging Face single-page app changes', () => {
     await waitForCards(hf, hfList.cards);
     await save(meanwhile);
     // The app renders cards for both papers (load more): no reload, no reopening.
-    await hf.evaluate(
-      (ids) => {
-        const template = document.querySelector('article') as HTMLElement;
-        const oldId =
-          template.querySelector('a[href^="/papers/"]')?.getAttribute('href')?.slice(8) ?? '';
-        for (const id of ids) {
-          const clone = template.cloneNode(true) as HTMLElement;
-          for (const host of clone.querySelectorAll('biaslens-card')) host.remove();
-          for (const name of ['data-biaslens-paper', 'data-biaslens-topics', 'data-biaslens-saved'])
-            clone.removeAttribute(name);
-          for (const link of clone.querySelectorAll(`a[href*="${oldId}"]`))
-            link.setAttribute('href', (link.getAttribute('href') ?? '').replace(oldId, id));
-          template.parentElement?.append(clone);
-        }
-      },
-      [before, meanwhile].map((id) => id?.replace('arxiv:', '') ?? ''),
+    await appendCardsLike(
+      hf,
+      [before, meanwhile].map((id) => ({ id: id?.replace('arxiv:', '') ?? '' })),
     );
     await waitForCards(hf, hfList.cards + 2);
     for (const id of [before, meanwhile]) {
