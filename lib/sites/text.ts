@@ -66,9 +66,16 @@ const NEEDS_CLEANING =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
   /[\x00-\x08\x0E-\x1F\x7F-\x9F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB\uD800-\uDFFF]/;
 
+/**
+ * Whitespace a collapse must replace: a run of two or more, or a single character other than a
+ * plain space. Single spaces, most of an abstract's whitespace, are left alone: replacing each of
+ * them with itself made collapsing three times slower on 2,000 abstracts.
+ */
+const WHITESPACE_TO_COLLAPSE = /\s\s+|[^\S ]/g;
+
 /** Collapses every run of whitespace (line breaks and no-break spaces included) to one space. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(WHITESPACE_TO_COLLAPSE, ' ').trim();
 }
 
 /**

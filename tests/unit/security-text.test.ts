@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanText, MAX_FIELD_CHARS, readableText } from '../../lib/sites/text';
+import { cleanText, collapseWhitespace, MAX_FIELD_CHARS, readableText } from '../../lib/sites/text';
 import { PAYLOADS } from '../fixtures/hostile/payloads';
 
 /** Characters cleanText must never return. */
@@ -90,6 +90,31 @@ describe('cleanText', () => {
       }),
       { numRuns: 1000, seed: 7 },
     );
+  });
+});
+
+describe('collapseWhitespace', () => {
+  // Every character JavaScript's \s matches, and a few that look like spaces but are not.
+  const SPACES = [
+    ...' \t\n\v\f\r\u00A0\u1680\u2000\u2005\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF',
+  ];
+  const NOT_SPACES = ['a', '.', '\u200B', '\u180E', 'é'];
+
+  it('turns every whitespace run into one space, as /\\s+/ does (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...SPACES, ...NOT_SPACES), { maxLength: 60 }),
+        (chars) => {
+          const text = chars.join('');
+          expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, ' ').trim());
+        },
+      ),
+      { numRuns: 3000, seed: 11 },
+    );
+  });
+
+  it('leaves single spaces alone and replaces a lone line break or no-break space', () => {
+    expect(collapseWhitespace('a b\nc\u00A0d  e')).toBe('a b c d e');
   });
 });
 
