@@ -135,6 +135,70 @@ async function measure(
   };
 }
 
+/**
+ * BiasLens's own time inside the task that dispatched DOMContentLoaded, from a Chromium trace of
+ * one more load: the calls into the extension's scripts under that event's dispatch. On a page
+ * whose own DOMContentLoaded task is long, this tells our share apart from the page's.
+ */
+async function ourShareOfDclTask(
+  session: ExtensionSession,
+  url: string,
+  expected: number,
+): Promise<number> {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  type TraceEvent = {
+    name: string;
+    ph: string;
+    pid: number;
+    tid: number;
+    ts: number;
+    dur?: number;
+    args?: { data?: { type?: string; url?: string } };
+  };
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (message) =>
+    events.push(...(message.value as unknown as TraceEvent[])),
+  );
+  const complete = new Promise<void>((resolve) =>
+    cdp.once('Tracing.tracingComplete', () => resolve()),
+  );
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
+  await page.goto(url, { waitUntil: 'domcontentloaded' });
+  await page.waitForFunction(
+    (count) => document.documentElement.getAttribute('data-biaslens-cards') === String(count),
+    expected,
+    { timeout: 60_000 },
+  );
+  await cdp.send('Tracing.end');
+  await complete;
+  await cdp.detach();
+  await page.close();
+  const end = (event: TraceEvent) => event.ts + (event.dur ?? 0);
+  // The longest dispatch is the page's (a frame without listeners dispatches one too).
+  const dispatch = events
+    .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'DOMContentLoaded')
+    .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
+  if (!dispatch) throw new Error('no DOMContentLoaded dispatch in the trace');
+  const ours = events.filter(
+    (e) =>
+      e.name === 'FunctionCall' &&
+      e.pid === dispatch.pid &&
+      e.tid === dispatch.tid &&
+      e.ts >= dispatch.ts &&
+      end(e) <= end(dispatch) &&
+      (e.args?.data?.url ?? '').startsWith('chrome-extension://'),
+  );
+  // Outermost calls only: a call nested in another is already counted in it.
+  const outermost = ours.filter(
+    (e) => !ours.some((o) => o !== e && o.ts <= e.ts && end(e) <= end(o)),
+  );
+  return outermost.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -359,13 +423,16 @@ async function main() {
         longest <= 50 ? 'ok' : 'MISSED',
       ]);
       // That task ends the page's parsing and runs its handlers, ours (the first slice) included:
-      // on some pages it is long without any extension.
+      // on some pages it is long without any extension. A long one is ours only if it would not
+      // be long without our part.
+      // Ours is traced in a load of its own (tracing slows the page down).
+      const ourDclShare = await ourShareOfDclTask(withExtension, spec.url, spec.cards);
       rows.push([
         spec.name,
-        'the DOMContentLoaded task itself, with / without',
-        `${taskMs(dclTask)} / ${taskMs(dclTaskFloor)}`,
-        '≤ 50 ms or ≤ without',
-        dclTask <= Math.max(50, dclTaskFloor) ? 'ok' : 'MISSED',
+        'the DOMContentLoaded task itself, with / without; our part of it',
+        `${taskMs(dclTask)} / ${taskMs(dclTaskFloor)}; ${ourDclShare.toFixed(1)} ms`,
+        '≤ 50 ms, or over 50 without our part',
+        dclTask <= 50 || dclTask - ourDclShare > 50 ? 'ok' : 'MISSED',
       ]);
       rows.push([
         spec.name,
