@@ -180,9 +180,12 @@ async function ourShareOfDclTask(
   const end = (event: TraceEvent) => event.ts + (event.dur ?? 0);
   // The longest dispatch is the page's (a frame without listeners dispatches one too).
   const dispatch = events
-    .filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'DOMContentLoaded')
+    .filter(
+      (e) =>
+        e.name === 'EventDispatch' && e.ph === 'X' && e.args?.data?.type === 'DOMContentLoaded',
+    )
     .sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0))[0];
-  if (!dispatch) throw new Error('no DOMContentLoaded dispatch in the trace');
+  if (!dispatch) return Number.NaN; // reported as not traced
   const ours = events.filter(
     (e) =>
       e.name === 'FunctionCall' &&
@@ -426,13 +429,17 @@ async function main() {
       // on some pages it is long without any extension. A long one is ours only if it would not
       // be long without our part.
       // Ours is traced in a load of its own (tracing slows the page down).
-      const ourDclShare = await ourShareOfDclTask(withExtension, spec.url, spec.cards);
+      // A first trace in a fresh browser can miss the dispatch: one more try before giving up.
+      let ourDclShare = await ourShareOfDclTask(withExtension, spec.url, spec.cards);
+      if (Number.isNaN(ourDclShare))
+        ourDclShare = await ourShareOfDclTask(withExtension, spec.url, spec.cards);
+      const traced = !Number.isNaN(ourDclShare);
       rows.push([
         spec.name,
         'the DOMContentLoaded task itself, with / without; our part of it',
-        `${taskMs(dclTask)} / ${taskMs(dclTaskFloor)}; ${ourDclShare.toFixed(1)} ms`,
+        `${taskMs(dclTask)} / ${taskMs(dclTaskFloor)}; ${traced ? ms(ourDclShare) : 'not traced'}`,
         '≤ 50 ms, or over 50 without our part',
-        dclTask <= 50 || dclTask - ourDclShare > 50 ? 'ok' : 'MISSED',
+        dclTask <= 50 || dclTask - ourDclShare > 50 ? 'ok' : traced ? 'MISSED' : '?',
       ]);
       rows.push([
         spec.name,
