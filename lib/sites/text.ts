@@ -67,11 +67,12 @@ const NEEDS_CLEANING =
   /[\x00-\x08\x0E-\x1F\x7F-\x9F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFFF9-\uFFFB\uD800-\uDFFF]/;
 
 /**
- * Whitespace a collapse must replace: a run of two or more, or a single character other than a
- * plain space. Single spaces, most of an abstract's whitespace, are left alone: replacing each of
- * them with itself made collapsing three times slower on 2,000 abstracts.
+ * Whitespace a collapse must replace: a run that starts with a character other than a plain space,
+ * or a space followed by more whitespace. Single spaces, most of an abstract's whitespace, are
+ * left alone: replacing each of them with itself made collapsing 2,000 abstracts twice as slow in
+ * Chromium (14.7 → 7.6 ms).
  */
-const WHITESPACE_TO_COLLAPSE = /\s\s+|[^\S ]/g;
+const WHITESPACE_TO_COLLAPSE = /[^\S ]\s*| \s+/g;
 
 /** Collapses every run of whitespace (line breaks and no-break spaces included) to one space. */
 export function collapseWhitespace(text: string): string {
