@@ -549,7 +549,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'statistical',
     weight: 0.1,
     source:
-      '\\b(?:estimators?|variance|policy gradient|importance (?:sampling|weights?)|off-policy|grpo|ppo|reinforcement learning|rl|monte carlo|objectives?|clipping|convergence)\\b',
+      '\\b(?:estimators?|variance|policy gradient|importance (?:sampling|weights?)|off-policy|grpo|ppo|dpo|preference optimization|reinforcement learning|rl|rlhf|monte carlo|objectives?|clipping|convergence)\\b',
   },
 ];
 

@@ -30,6 +30,9 @@ describe('classify: positive phrasings per topic (title only)', () => {
     ['Unbiased Learning to Rank from Click Logs', 'ranking'],
     ['An Unbiased Gradient Estimator for Truncated Backpropagation', 'statistical'],
     ['Removing Clipping Bias in Private SGD', 'statistical'],
+    // A length bias of a training objective is statistical; of a judge or reward model, evaluation.
+    ['Mitigating Length Bias in Direct Preference Optimization', 'statistical'],
+    ['Length Bias in Reward Models', 'evaluation'],
   ])('%s -> %s', (title, topic) => {
     expect(ids(title)).toContain(topic);
   });
