@@ -578,6 +578,13 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
     pre: '\\b(?:forward|reverse|exchange|dc|gate|substrate|applied|learnable|additive|relative position(?:al)?|attention|alibi)[- ]',
     post: '(?:es|ed|ing)?\\b',
   },
+  // Cosmology: how galaxies or haloes trace the matter field ("halo bias", "scale-dependent
+  // bias"), a quantity of astro-ph listings, not a prejudice; "halo effect" stays a cognitive cue.
+  {
+    anchors: ['bias'],
+    pre: '\\b(?:halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
+    post: '(?:es)?\\b',
+  },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:towards?|in favou?r of)\\b' },
   { anchors: ['bias'], pre: '\\b(?:coin|die|dice)s? (?:is |are |was |were )?', post: 'ed\\b' },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:coins?|dice|die|random walks?)\\b' },

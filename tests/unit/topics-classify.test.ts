@@ -118,6 +118,12 @@ describe('classify: senses of "bias" that are no topic', () => {
       'Scaling Laws for Mixture-of-Experts',
       'The router uses a learnable bias term to balance load.',
     ],
+    // Cosmology's bias: how haloes and galaxies trace matter.
+    ['Halo Bias in Cosmological Simulations', undefined],
+    [
+      'Assembly Bias of Dark Matter Haloes',
+      'We measure the galaxy bias and its scale-dependent bias on large scales.',
+    ],
   ])('%s', (title, abstract) => {
     expect(classify({ title, abstract })).toEqual([]);
   });
@@ -138,6 +144,10 @@ describe('classify: senses of "bias" that are no topic', () => {
     const abstract =
       'We propose a flow matching model for conformer generation. It is ten times faster than diffusion baselines. We only briefly discuss the bias-variance trade-off of the step size.';
     expect(ids('Flow Matching for Conformers', abstract)).toEqual([]);
+  });
+
+  it('keeps the halo effect of human judgement a cognitive cue', () => {
+    expect(ids('The Halo Effect in LLM Judgments of Essays')).toContain('cognitive');
   });
 
   it('does not read "fair use" as fairness', () => {
