@@ -498,8 +498,9 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
   {
     topic: 'social',
     weight: 0.1,
+    // Equity of markets and portfolios ("home bias in equity portfolios") is finance, not fairness.
     source:
-      '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equit\\w+|equality|parity|societal|ethical|sensitive attributes?)\\b',
+      '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equitabl\\w+|(?<!private |brand )equity(?![- ](?:portfolios?|markets?|returns?|premi\\w+|prices?|funds?|investors?|options?|ind(?:ex|ices)|shares?|capital|risk|valuations?|analysts?))|equality|parity|societal|ethical|sensitive attributes?)\\b',
   },
   // Bias in LLMs, with nothing more specific, is most often social bias.
   { topic: 'social', weight: 0.05, source: '\\b(?:large )?language models?\\b|\\bllms?\\b' },

@@ -118,6 +118,8 @@ describe('classify: senses of "bias" that are no topic', () => {
       'Scaling Laws for Mixture-of-Experts',
       'The router uses a learnable bias term to balance load.',
     ],
+    // Finance: equity is a market, not fairness.
+    ['Home Bias in International Equity Portfolios', undefined],
     // Cosmology's bias: how haloes and galaxies trace matter.
     ['Halo Bias in Cosmological Simulations', undefined],
     [
@@ -144,6 +146,10 @@ describe('classify: senses of "bias" that are no topic', () => {
     const abstract =
       'We propose a flow matching model for conformer generation. It is ten times faster than diffusion baselines. We only briefly discuss the bias-variance trade-off of the step size.';
     expect(ids('Flow Matching for Conformers', abstract)).toEqual([]);
+  });
+
+  it('still reads health equity as fairness', () => {
+    expect(ids('Bias and Health Equity in Medical AI')).toEqual(['social']);
   });
 
   it('keeps the halo effect of human judgement a cognitive cue', () => {
