@@ -574,17 +574,13 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
     pre: '\\b',
     post: '(?:es)?[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|initiali[sz]ation|voltages?|currents?|fields?|points?|magnet\\w*|loss(?:es)?|tees?)\\b',
   },
+  // Electronics, magnetism, attention layers; and cosmology's bias, how galaxies or haloes trace
+  // the matter field ("halo bias", "scale-dependent bias": astro-ph, not a prejudice; "halo
+  // effect" stays a cognitive cue).
   {
     anchors: ['bias'],
-    pre: '\\b(?:forward|reverse|exchange|dc|gate|substrate|applied|learnable|additive|relative position(?:al)?|attention|alibi)[- ]',
+    pre: '\\b(?:forward|reverse|exchange|dc|gate|substrate|applied|learnable|additive|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
     post: '(?:es|ed|ing)?\\b',
-  },
-  // Cosmology: how galaxies or haloes trace the matter field ("halo bias", "scale-dependent
-  // bias"), a quantity of astro-ph listings, not a prejudice; "halo effect" stays a cognitive cue.
-  {
-    anchors: ['bias'],
-    pre: '\\b(?:halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
-    post: '(?:es)?\\b',
   },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:towards?|in favou?r of)\\b' },
   { anchors: ['bias'], pre: '\\b(?:coin|die|dice)s? (?:is |are |was |were )?', post: 'ed\\b' },
