@@ -244,7 +244,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b',
   ),
   cue('data', 0.7, 'worst', '\\b', '[- ]group\\b'),
-  cue('data', 0.6, 'bias', '\\b', '(?:ed)?[- ](?:free|conflicting|aligned)\\b'),
+  cue('data', 0.6, 'bias', '\\b', '(?:ed)?[- ](?:conflicting|aligned)\\b'),
   cue('data', 0.7, 'bias', '\\b', ' (?:labels?|annotations?|supervision)\\b'),
   cue(
     'data',
@@ -498,9 +498,10 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
   {
     topic: 'social',
     weight: 0.1,
-    // Equity of markets and portfolios ("home bias in equity portfolios") is finance, not fairness.
+    // Groups of people, and decisions about them (hiring, lending, justice). Equity of markets and
+    // portfolios ("home bias in equity portfolios") is finance, not fairness.
     source:
-      '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equitabl\\w+|(?<!private |brand )equity(?![- ](?:portfolios?|markets?|returns?|premi\\w+|prices?|funds?|investors?|options?|ind(?:ex|ices)|shares?|capital|risk|valuations?|analysts?))|equality|parity|societal|ethical|sensitive attributes?)\\b',
+      '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equitabl\\w+|(?<!private |brand )equity(?![- ](?:portfolios?|markets?|returns?|premi\\w+|prices?|funds?|investors?|options?|ind(?:ex|ices)|shares?|capital|risk|valuations?|analysts?))|equality|parity|societal|ethical|sensitive attributes?|hiring|recruit\\w*|job applicants?|resumes?|lending|loan approvals?|credit scoring|recidivism|criminal justice|policing)\\b',
   },
   // Bias in LLMs, with nothing more specific, is most often social bias.
   { topic: 'social', weight: 0.05, source: '\\b(?:large )?language models?\\b|\\bllms?\\b' },
@@ -520,7 +521,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'inductive',
     weight: 0.1,
     source:
-      '\\b(?:gradient descent|sgd|adam|momentum|optimi[sz]ers?|optimi[sz]ation|architectures?|generali[sz]ation|neural networks?|inductive|invarian\\w+|symmetr\\w+|cnns?|transformers?)\\b',
+      '\\b(?:gradient descent|sgd|adam|momentum|optimi[sz]ers?|optimi[sz]ation|sharpness|minima|loss landscapes?|over-?parameteri[sz]\\w+|architectures?|generali[sz]ation|neural networks?|inductive|invarian\\w+|symmetr\\w+|cnns?|transformers?)\\b',
   },
   {
     topic: 'evaluation',
@@ -572,7 +573,7 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
   {
     anchors: ['bias'],
     pre: '\\b',
-    post: '(?:es)?[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|initiali[sz]ation|voltages?|currents?|fields?|points?|magnet\\w*|loss(?:es)?|tees?)\\b',
+    post: '(?:es)?[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|initiali[sz]ation|voltages?|currents?|fields?|points?|magnet\\w*|loss(?:es)?|tees?|free (?:convolutional|cnns?|denois\\w+))\\b',
   },
   // Electronics, magnetism, attention layers; and cosmology's bias, how galaxies or haloes trace
   // the matter field ("halo bias", "scale-dependent bias": astro-ph, not a prejudice; "halo

@@ -30,6 +30,9 @@ describe('classify: positive phrasings per topic (title only)', () => {
     ['Unbiased Learning to Rank from Click Logs', 'ranking'],
     ['An Unbiased Gradient Estimator for Truncated Backpropagation', 'statistical'],
     ['Removing Clipping Bias in Private SGD', 'statistical'],
+    ['Sharpness-Aware Minimization Has an Implicit Bias Toward Flat Minima', 'inductive'],
+    ['Bias-Free Hiring with Language Models', 'social'],
+    ['Auditing Credit Scoring Models for Bias', 'social'],
     // A length bias of a training objective is statistical; of a judge or reward model, evaluation.
     ['Mitigating Length Bias in Direct Preference Optimization', 'statistical'],
     ['Length Bias in Reward Models', 'evaluation'],
@@ -117,6 +120,11 @@ describe('classify: senses of "bias" that are no topic', () => {
     [
       'Scaling Laws for Mixture-of-Experts',
       'The router uses a learnable bias term to balance load.',
+    ],
+    // Networks without additive bias terms.
+    [
+      'Robust and Interpretable Blind Image Denoising via Bias-Free Convolutional Neural Networks',
+      undefined,
     ],
     // Finance: equity is a market, not fairness.
     ['Home Bias in International Equity Portfolios', undefined],
