@@ -704,7 +704,11 @@ export class Annotator {
       this.#filter = undefined;
     if (this.#cards.size === 0) return;
     for (const entry of this.#cards.values()) {
-      entry.custom = this.#context.matchCustom(this.#readAgain(entry, { authors: false }));
+      // Reading every card again (abstracts included) is only worth it when there is a phrase
+      // to look for: switching a built-in topic off must not re-extract 2,000 cards.
+      entry.custom = this.#context.hasCustom
+        ? this.#context.matchCustom(this.#readAgain(entry, { authors: false }))
+        : [];
       this.#showTopics(entry);
     }
     this.#updateSummary();

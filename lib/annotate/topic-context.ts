@@ -43,6 +43,11 @@ export class TopicContext {
     this.enabled = [...this.byId.values()].filter((topic) => !this.disabled.has(topic.id));
   }
 
+  /** Whether there are custom topics to match at all. */
+  get hasCustom(): boolean {
+    return this.customIds.length > 0;
+  }
+
   /** The custom topics whose phrases occur in the paper's title or abstract. */
   matchCustom(paper: ExtractedPaper): CustomMatch[] {
     return matchCustomTopics(this.compiled, paper);

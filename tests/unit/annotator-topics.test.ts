@@ -165,6 +165,16 @@ describe('custom and disabled topics', () => {
     expect(topicsOf('2406.00001')).toBe('');
   });
 
+  it('switches a built-in topic off without reading every card again', async () => {
+    await start(card('2406.00001', 'Gender bias audit') + card('2406.00002', 'Other'));
+    const extract = vi.spyOn(toyAdapter, 'extractPaper');
+    port.config = { customTopics: [], disabled: ['social'], summaryFilter: null };
+    await annotator.reloadConfig();
+    expect(topicsOf('2406.00001')).toBe('');
+    expect(extract).not.toHaveBeenCalled();
+    extract.mockRestore();
+  });
+
   it('matches a custom topic added later against the abstract, which the pass did not keep', async () => {
     await start(
       card('2406.00001', 'Sparse attention').replace(
