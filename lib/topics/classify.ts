@@ -6,6 +6,10 @@ import {
   CONTEXT_DEFS,
   CUE_DEFS,
   type CueDef,
+  EARLIER_WORK_SENTENCE_SOURCE,
+  GATES,
+  type GateId,
+  MACHINE_LEARNING_SOURCE,
   NOT_A_TOPIC_DEFS,
   SUBJECT_SENTENCE_SOURCE,
 } from './cues';
@@ -30,8 +34,8 @@ export const TITLE_ONLY_BAR = 1.3;
 const TITLE_FACTOR = 2.4;
 /** Extra occurrences of one cue in the abstract add this share of its weight each (up to 3). */
 const REPEAT_SHARE = 0.5;
-/** A cue seen only in the abstract's first sentence (motivation) keeps this share. */
-const FIRST_SENTENCE_SHARE = 0.6;
+/** A cue seen only in background sentences (the first, earlier work) keeps this share. */
+const BACKGROUND_SHARE = 0.6;
 /** Same, for cues that are commonly one-line motivation ("inductive bias"). */
 const MOTIVATION_SHARE = 0.35;
 /** Context cues add at most this much to a topic. */
@@ -72,6 +76,11 @@ const CONTEXT_RES = new Map<TopicId, { weight: number; re: RegExp }[]>(
   ]),
 );
 const SUBJECT_RE = new RegExp(SUBJECT_SENTENCE_SOURCE, 'gi');
+const EARLIER_WORK_RE = new RegExp(EARLIER_WORK_SENTENCE_SOURCE, 'i');
+const MACHINE_LEARNING_RE = new RegExp(MACHINE_LEARNING_SOURCE, 'i');
+const GATE_RES = new Map(
+  Object.entries(GATES).map(([id, source]) => [id as GateId, new RegExp(source, 'i')]),
+);
 const SENTENCE_END_RE = /[.!?](?=\s+[A-Z("'`[]|\s*$)/g;
 
 /** What a pattern tried at an anchor is: a cue, a not-a-topic sense, a bare mention, an action. */
@@ -127,6 +136,8 @@ interface Mention {
   text: string;
   weight: number;
   isTitle: boolean;
+  /** Part of a phrase acting on the bias ("mitigate … bias", "debiasing"). */
+  acts: boolean;
 }
 
 /** One field (title or abstract): all anchored matches found in one pass, sentences lazily. */
@@ -139,6 +150,7 @@ class Field {
   readonly actions: number[] = [];
   private sentenceEnds: number[] | undefined;
   private subjectSentences: Set<number> | undefined;
+  private readonly earlierWork = new Map<number, boolean>();
 
   constructor(
     readonly text: string,
@@ -207,6 +219,24 @@ class Field {
     );
     return this.subjectSentences.has(this.sentenceOf(pos));
   }
+
+  /**
+   * Whether the sentence holding `pos` is background: the first, or one about earlier work. Only
+   * that sentence is searched (a search of the whole abstract cost a tenth of `classify`).
+   */
+  inBackgroundSentence(pos: number): boolean {
+    const sentence = this.sentenceOf(pos);
+    if (sentence === 0) return true;
+    let earlier = this.earlierWork.get(sentence);
+    if (earlier === undefined) {
+      const ends = this.sentenceEnds as number[];
+      earlier = EARLIER_WORK_RE.test(
+        this.text.slice((ends[sentence - 1] as number) + 1, ends[sentence] ?? this.text.length),
+      );
+      this.earlierWork.set(sentence, earlier);
+    }
+    return earlier;
+  }
 }
 
 /** [start, end] of pattern `p` in an anchor's match at `pos`, or undefined if it did not match. */
@@ -227,7 +257,7 @@ function tallyOf(perCue: Map<CueDef | string, CueTally>, cue: CueDef): CueTally 
   const k = cue.key ?? cue;
   let e = perCue.get(k);
   if (!e) {
-    e = { cue, inTitle: false, count: 0, firstOnly: true, subject: false };
+    e = { cue, inTitle: false, count: 0, backgroundOnly: true, subject: false };
     perCue.set(k, e);
   }
   return e;
@@ -242,8 +272,8 @@ interface CueTally {
   inTitle: boolean;
   /** Occurrences in the abstract. */
   count: number;
-  /** All abstract occurrences are in its first sentence. */
-  firstOnly: boolean;
+  /** All abstract occurrences are in background sentences (the first, or about earlier work). */
+  backgroundOnly: boolean;
   /** One occurrence is in a sentence stating the paper's contribution. */
   subject: boolean;
 }
@@ -297,15 +327,48 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
     return s.context;
   };
 
-  // 2. Accept hits per topic: gated cues need their topic's context; within a topic, a phrase
-  //    claimed by a stronger cue is not counted again.
+  // 2. Accept hits: gated cues need their topic's context (where two topics' gates claim one
+  //    phrase, the stronger context takes it); a phrase counts once within a topic, and across
+  //    topics goes to the heavier cue.
   const claimed = { title: [] as number[], abstract: [] as number[] };
+  const gates = new Map<RegExp, boolean>();
+  const accepted = { title: [] as Hit[], abstract: [] as Hit[] };
+  // A phrase that context-gated cues of two topics claim ("position bias" of judges or of
+  // rankers) goes to the topic with the stronger context.
+  const outweighed = (hit: Hit, hits: readonly Hit[]): boolean =>
+    hits.some(
+      (rival) =>
+        rival.cue.needs === rival.cue.topic &&
+        rival.cue.topic !== hit.cue.topic &&
+        !(rival.cue.unless && contextOf(rival.cue.unless) > 0) &&
+        rival.start < hit.end &&
+        hit.start < rival.end &&
+        contextOf(rival.cue.topic) > contextOf(hit.cue.needs as TopicId),
+    );
   const accept = (hits: Hit[], key: 'title' | 'abstract') => {
     hits.sort((a, b) => b.cue.weight - a.cue.weight || a.start - b.start);
     for (const hit of hits) {
-      if (hit.cue.needs && contextOf(hit.cue.needs) === 0) continue;
+      const needs = hit.cue.needs;
+      const gate = needs && GATE_RES.get(needs as GateId);
+      if (gate) {
+        // A title alone rarely states the gap or names the people: the cue is the best evidence.
+        let open = gates.get(gate);
+        if (open === undefined) {
+          open = !abstractText || gate.test(title.text) || gate.test(abstractText);
+          gates.set(gate, open);
+        }
+        if (!open) continue;
+      } else if (needs && (contextOf(needs as TopicId) === 0 || outweighed(hit, hits))) continue;
+      if (hit.cue.unless && contextOf(hit.cue.unless) > 0) continue;
+      // A phrase counts once within a topic; across topics the heavier cue takes it (both, on a
+      // tie): "selection bias" of multiple-choice answers is not also a data bias.
+      const overlapping = (h: Hit) =>
+        hit.start < h.end &&
+        h.start < hit.end &&
+        (h.cue.topic === hit.cue.topic || h.cue.weight > hit.cue.weight);
+      if (accepted[key].some(overlapping)) continue;
+      accepted[key].push(hit);
       const s = stateOf(hit.cue.topic);
-      if (s.hits[key].some((h) => hit.start < h.end && h.start < hit.end)) continue;
       s.hits[key].push(hit);
       claimed[key].push(hit.start, hit.end);
     }
@@ -314,15 +377,17 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   accept(abstract.hits, 'abstract');
 
   // 3. Core score per topic: distinct cues add up; repeats add less; the title counts double;
-  //    a cue seen only in the abstract's first sentence is treated as motivation.
+  //    a cue seen only in background sentences (the first, earlier work) is motivation.
   for (const [, s] of states) {
     const perCue = new Map<CueDef | string, CueTally>();
     for (const h of s.hits.title) tallyOf(perCue, h.cue).inTitle = true;
     for (const h of s.hits.abstract) {
       const e = tallyOf(perCue, h.cue);
       e.count++;
-      if (abstract.sentenceOf(h.start) > 0) e.firstOnly = false;
       if (abstract.inSubjectSentence(h.start)) e.subject = true;
+      if (e.backgroundOnly && !e.inTitle && !e.subject && !abstract.inBackgroundSentence(h.start)) {
+        e.backgroundOnly = false;
+      }
     }
     let core = 0;
     let weak = 0;
@@ -334,8 +399,8 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
       if (e.inTitle) add += (cue.titleWeight ?? cue.weight) * TITLE_FACTOR;
       if (e.count > 0) {
         let share = 1;
-        if (e.firstOnly && !e.inTitle && !e.subject) {
-          share = cue.motivational ? MOTIVATION_SHARE : FIRST_SENTENCE_SHARE;
+        if (e.backgroundOnly && !e.inTitle && !e.subject) {
+          share = cue.motivational ? MOTIVATION_SHARE : BACKGROUND_SHARE;
         }
         const base = cue.weight * repeatFactor(e.count) * share;
         add += base;
@@ -382,19 +447,31 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
       }
     }
     if (owner === undefined) {
+      // Bias of people is social in any field; any other bias needs a paper about learning.
+      const aboutLearning =
+        mentions.some((m) => m.acts) ||
+        MACHINE_LEARNING_RE.test(title.text) ||
+        MACHINE_LEARNING_RE.test(abstract.text);
       let bestContext = FALLBACK_MIN_CONTEXT;
       for (const id of FALLBACK_TOPICS) {
+        if (id !== 'social' && !aboutLearning) continue;
         const c = contextOf(id);
         if (c >= bestContext && (owner === undefined || c > bestContext)) {
           owner = id;
           bestContext = c;
         }
       }
-      owner ??= 'data';
+      // Data by default: the commonest kind behind a bare "debiasing" title, but an abstract
+      // that never speaks of data ("exposure bias" of text generation) shows it is not that.
+      if (owner === undefined && aboutLearning && (!abstractText || contextOf('data') > 0)) {
+        owner = 'data';
+      }
     }
-    const s = stateOf(owner);
-    s.extra += mentionScore;
-    for (const m of mentions) s.extraEvidence.push(m.text);
+    if (owner) {
+      const s = stateOf(owner);
+      s.extra += mentionScore;
+      for (const m of mentions) s.extraEvidence.push(m.text);
+    }
   }
 
   // 5. Total = core + bare mentions + context (context only backs up other evidence).
@@ -435,7 +512,12 @@ function bareMentions(field: Field, claimed: readonly number[]): Mention[] {
       weight = action ? ACTION_WEIGHT : MENTION_WEIGHT;
       if (field.inSubjectSentence(start)) weight *= SUBJECT_FACTOR;
     }
-    out.push({ text: action ?? field.text.slice(start, end), weight, isTitle: field.isTitle });
+    out.push({
+      text: action ?? field.text.slice(start, end),
+      weight,
+      isTitle: field.isTitle,
+      acts: action !== undefined,
+    });
   }
   return out;
 }

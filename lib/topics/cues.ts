@@ -7,7 +7,10 @@ import type { TopicId } from '../paper';
  * - `core` cues are evidence on their own; their weights add up per topic.
  * - `context` cues (domain words: "reward model", "recommendation", "vision-language") only add to
  *   a topic that already has core evidence, gate ambiguous cues ("position bias" is ranking only
- *   next to retrieval words), and decide where a bare "bias" mention goes.
+ *   next to retrieval words; where two topics' contexts both gate a phrase, the stronger context
+ *   takes it), and decide where a bare "bias" mention goes.
+ * - A bare "bias" that no cue claims counts only in a paper about machine learning (or one that
+ *   acts on the bias): elsewhere it is a voltage, a codon usage, a tracer of matter.
  *
  * Speed: a core cue is a literal `anchor` (lowercase, e.g. `bias`) plus `pre`, a pattern for the
  * words just before it (checked with a lookbehind), and `post`, a pattern for what follows. The
@@ -26,8 +29,13 @@ export interface CueDef {
   pre: string;
   /** Pattern that must follow the anchor ('' for none). */
   post: string;
-  /** Only counts when this topic's context cues occur in the paper. */
-  needs?: TopicId;
+  /**
+   * Only counts when this topic's context cues occur in the paper, or when the paper passes
+   * one of the `GATES` (checked on the title and abstract; a title alone always passes).
+   */
+  needs?: TopicId | GateId;
+  /** Does not count when this topic's context cues occur (another topic owns the phrase there). */
+  unless?: TopicId;
   /** An "inductive bias"-style cue that is often a one-line motivation: damp it harder there. */
   motivational?: boolean;
   /**
@@ -83,6 +91,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     `\\b${ATTR}(?:(?:,\\s*|\\s+and\\s+|\\s+or\\s+|,\\s*and\\s+|/)${ATTR})*(?:[- ]related)?[- ]`,
     B,
   ),
+  cue('social', 0.8, ['disparit', 'gap', 'imbalance', 'inequalit'], `\\b${ATTR}[- ]`, '\\w*'),
   cue(
     'social',
     0.65,
@@ -91,9 +100,21 @@ export const CUE_DEFS: readonly CueDef[] = [
     B,
   ),
   cue('social', 0.7, 'stereotyp', '\\b', '\\w*'),
-  cue('social', 0.7, 'fair', '\\b', 'ness\\b'),
-  cue('social', 0.5, 'fair', '\\bun', '(?:ness|ly)?\\b'),
-  cue('social', 0.4, 'fair', '\\b', 'er\\b'),
+  // Bias of language models, named no more precisely, is most often social bias.
+  cue('social', 0.6, 'bias', '\\b(?:llm|language model)s? ', B, { weak: true }),
+  cue(
+    'social',
+    0.6,
+    'bias',
+    '\\b',
+    // Not "bias of language models towards certain answers": a preference, not a social bias.
+    '(?:es|ed)? (?:in|of) (?:the )?(?:large )?(?:llms?|language models?)\\b(?! towards?\\b)',
+    { weak: true },
+  ),
+  // Fairness among people, not among the clients of a scheduler ("fairness in serving LLMs").
+  cue('social', 0.7, 'fair', '\\b', 'ness\\b', { needs: 'people' }),
+  cue('social', 0.5, 'fair', '\\bun', '(?:ness|ly)?\\b', { needs: 'people' }),
+  cue('social', 0.4, 'fair', '\\b', 'er\\b', { needs: 'people' }),
   cue(
     'social',
     0.6,
@@ -134,23 +155,28 @@ export const CUE_DEFS: readonly CueDef[] = [
   cue('social', 0.6, 'toxic', '\\b', '(?:ity)? (?:toward|towards|against)\\b'),
 
   // ---- cultural -----------------------------------------------------------------------------
+  // Descriptors of languages and their speakers ("English-centric LLMs", "low-resource
+  // languages") name a disparity only in a paper that speaks of one; a corpus or a benchmark for
+  // those languages is not a study of bias.
   cue(
     'cultural',
     1.0,
     'centric',
     '\\b(?:english|western|anglo|euro|us|american)(?:[- ]world)?[- ]?',
     '\\w*',
+    { needs: 'disparity' },
   ),
   cue('cultural', 0.8, 'bias', '\\b(?:english|western)[- ](?:world[- ])?', B),
-  cue('cultural', 0.6, 'non', '\\b', '-?(?:english|western)\\b'),
+  cue('cultural', 0.6, 'non', '\\b', '-?(?:english|western)\\b', { needs: 'disparity' }),
   cue(
     'cultural',
     0.7,
     'language',
     '\\b(?:low|under|less)[- ]?(?:resource[ds]?|resourced|represented)[- ]',
     's?\\b',
+    { needs: 'disparity' },
   ),
-  cue('cultural', 0.5, 'dialect', '\\b', '(?:s|al)?\\b'),
+  cue('cultural', 0.5, 'dialect', '\\b', '(?:s|al)?\\b', { needs: 'disparity' }),
   cue(
     'cultural',
     0.7,
@@ -171,28 +197,28 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.7,
     'cultur',
     '\\b(?:cross-|multi)?',
-    'al[- ](?:bias(?:es)?|values|norms|alignment|awareness|sensitivity|competence|knowledge|commonsense|nuances|contexts?|differences|disparit\\w+|gaps?|representation)\\b',
+    'al[- ](?:bias(?:es)?|values?|norms|alignment|awareness|sensitivity|competence|knowledge|commonsense|nuances|contexts?|differences|disparit\\w+|gaps?|representation)\\b',
   ),
   cue(
     'cultural',
     0.7,
     ['bias', 'disparit', 'inequalit', 'fair'],
-    '\\b(?:regional|geographic(?:al)?|geo-?cultural|linguistic|country|cross-lingual)[- ]',
+    '\\b(?:regional|geographic(?:al)?|geo-?cultural|linguistic|country|cross-lingual|accent)[- ]',
     '\\w*',
   ),
   cue(
     'cultural',
     0.6,
-    'disparit',
-    '\\b',
-    '\\w* (?:across|between|among) (?:\\w+ ){0,2}?(?:languages|dialects|cultures|countries|regions|language variants)\\b',
+    ['disparit', 'fair', 'inequalit', 'gap'],
+    '\\b(?:un)?',
+    '\\w* (?:across|between|among) (?:\\w+ ){0,2}?(?:languages|dialects|accents|cultures|countries|regions|language variants)\\b',
   ),
   cue(
     'cultural',
     0.7,
     'bias',
     '\\b',
-    '(?:es|ed)? across (?:\\w+ ){0,2}?(?:languages|cultures|countries|dialects|regions)\\b',
+    '(?:es|ed)? across (?:\\w+ ){0,2}?(?:languages|cultures|countries|dialects|accents|regions)\\b',
   ),
   cue('cultural', 0.5, 'global', '\\b', ' south\\b'),
 
@@ -201,7 +227,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     'data',
     0.6,
     'bias',
-    '\\b(?:label|annotation|annotator|sampling|selection|reporting|dataset|data|training[- ]data|context(?:ual)?|center|centre|size|background|frequency|duplication|co-?occurrence|spurious|shortcut|imbalance|collection|coverage|historical|measurement|negative sample|sample)[- ]',
+    '\\b(?:(?:pseudo-?)?label(?:ing)?|annotation|annotator|sampling|selection|reporting|dataset|data|training[- ]data|context(?:ual)?|center|centre|size|background|(?:word|token|term)[- ]frequency|duplication|co-?occurrence|spurious|shortcut|imbalance|collection|coverage|historical|measurement|negative sample|sample)[- ]',
     B,
   ),
   // A named bias located in the data: "refusal position bias within safety tuning data".
@@ -229,7 +255,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b',
     'd (?:data|datasets?|classes|distributions?|training|labels)\\b',
   ),
-  cue('data', 0.35, 'imbalance', '\\b', '[sd]?\\b'),
+  cue('data', 0.35, 'imbalance', `(?<!${ATTR} )\\b`, '[sd]?\\b'),
   cue('data', 0.8, ['noise', 'error'], '\\b(?:label|annotation)[- ]?', 's?\\b', {
     key: 'label-noise',
   }),
@@ -244,6 +270,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b',
   ),
   cue('data', 0.7, 'worst', '\\b', '[- ]group\\b'),
+  cue('data', 0.7, 'robust', '\\bgroup[- ]', '\\w*'),
   cue('data', 0.6, 'bias', '\\b', '(?:ed)?[- ](?:conflicting|aligned)\\b'),
   cue('data', 0.7, 'bias', '\\b', ' (?:labels?|annotations?|supervision)\\b'),
   cue(
@@ -266,7 +293,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     'data',
     0.4,
     'bias',
-    `\\b(?:data|datasets?|training sets?|corpus|corpora)(?:[ ,:/-]+[\\w'()]+){0,6}?[ ,:/-]+`,
+    `\\b(?:data(?![- ]free)|datasets?|training sets?|corpus|corpora)(?:[ ,:/-]+[\\w'()]+){0,6}?[ ,:/-]+`,
     B,
     { weak: true, titleWeight: 0.55, key: 'data-near-bias' },
   ),
@@ -278,6 +305,10 @@ export const CUE_DEFS: readonly CueDef[] = [
   // ---- inductive ----------------------------------------------------------------------------
   cue('inductive', 0.55, 'inductive', '\\b', `(?:ly)?[- ]bias${B}`, { motivational: true }),
   cue('inductive', 0.9, 'bias', '\\b(?:simplicity|spectral|shape|texture)[- ]', B),
+  // The frequency bias of network training (low frequencies learned first); word frequency is data.
+  cue('inductive', 0.9, 'bias', '(?<!(?:word|token|term)[- ])\\bfrequency[- ]', B, {
+    needs: 'inductive',
+  }),
   cue(
     'inductive',
     0.6,
@@ -312,13 +343,13 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.7,
     'bias',
     '\\b',
-    '(?:es)? (?:of|in|toward|towards|from) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|automatic evaluation|llm-as-a-judge)\\b',
+    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|automatic evaluation|llm-as-a-judge)\\b',
   ),
   cue(
     'evaluation',
     0.5,
     'bias',
-    '\\b(?:judges?|evaluators?|reward models?|prms?|raters?|graders?)(?:\\W+\\w+){0,3}?\\W+',
+    '\\b(?:judges?|evaluators?|reward models?|prms?|raters?|graders?|reviewers?|referees?)(?:\\W+\\w+){0,3}?\\W+',
     B,
   ),
   cue(
@@ -326,11 +357,23 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.8,
     'debias',
     '\\b',
-    '\\w* (?:[\\w-]+ ){0,2}?(?:evaluations?|benchmarks?|metrics?|judges?|reward models?)\\b',
+    '\\w* (?:[\\w-]+ ){0,2}?(?:evaluations?|evaluators?|benchmarks?|metrics?|judges?|reward models?)\\b',
   ),
   cue('evaluation', 0.6, 'preference', '\\bself[- ]', '\\b'),
+  cue(
+    'evaluation',
+    0.8,
+    'fair',
+    '\\b(?:un)?',
+    ' (?:\\w+ )?(?:evaluators?|judges?|raters?|graders?|reviewers?)\\b',
+  ),
+  cue('evaluation', 0.7, ['favor', 'favour'], '\\b', '\\w* (?:their|its) own\\b', {
+    needs: 'evaluation',
+  }),
   cue('evaluation', 0.6, 'preference', '\\b', ' leakage\\b'),
-  cue('evaluation', 0.8, 'bias', '\\bposition(?:al)?[- ]', B, { needs: 'evaluation' }),
+  cue('evaluation', 0.8, 'bias', '\\b(?:position(?:al)?|length|style|stylistic|format)[- ]', B, {
+    needs: 'evaluation',
+  }),
 
   // ---- cognitive ----------------------------------------------------------------------------
   cue('cognitive', 1.0, 'bias', '\\bcognitive ', B),
@@ -367,7 +410,8 @@ export const CUE_DEFS: readonly CueDef[] = [
   }),
 
   // ---- modality -----------------------------------------------------------------------------
-  cue('modality', 0.9, 'prior', '\\blanguage ', 's?\\b'),
+  cue('modality', 0.9, 'prior', '\\b(?:language|text(?:ual)?|linguistic|uni-?modal) ', 's?\\b'),
+  cue('modality', 0.7, 'reliance', '\\bvisual ', '\\b', { needs: 'modality' }),
   cue(
     'modality',
     0.8,
@@ -413,6 +457,9 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\w* between (?:the )?(?:text|image|visual|vision|language|modalities)',
   ),
   cue('modality', 0.6, 'bias', '\\b', 'es among modalities\\b'),
+  cue('modality', 0.8, 'dominan', '\\b(?:text(?:ual)?|language|linguistic)[- ]', '\\w*', {
+    needs: 'modality',
+  }),
   cue('modality', 0.8, 'neglect', '\\bvisual ', '\\b'),
   cue(
     'modality',
@@ -447,6 +494,16 @@ export const CUE_DEFS: readonly CueDef[] = [
     key: 'unbiased-ranking',
   }),
   cue('ranking', 0.6, 'bubble', '\\bfilter ', 's?\\b'),
+  cue(
+    'ranking',
+    0.9,
+    'bias',
+    '\\b',
+    'ed by (?:\\w+ ){0,2}?(?:popularity|positions?|exposure|clicks?)\\b',
+    {
+      needs: 'ranking',
+    },
+  ),
   cue('ranking', 0.8, 'fair', '\\b(?:item|provider|exposure|ranking) ', 'ness\\b'),
   cue('ranking', 0.5, 'rank', '\\b', '\\w* (?:\\w+ ){0,3}?(?:higher|lower) than\\b', {
     needs: 'ranking',
@@ -458,31 +515,47 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.9,
     'bias',
     '\\b(?:un)?',
-    'ed (?:estimat\\w+|gradients?|gradient estimat\\w+|estimates?|objectives?|risk estimat\\w+)\\b',
+    'ed (?:(?!data |training )\\w+ )?(?:estimat\\w+|gradients?|gradient estimat\\w+|objectives?)\\b',
   ),
   cue(
     'statistical',
     0.9,
     'bias',
-    '\\b(?:estimation|estimator|gradient|clipping|truncation|quantization|approximation|overestimation|underestimation|off-policy|discretization|finite-sample|normalization)[- ]',
+    '\\b(?:estimators?|estimates?|gradients?|advantages?) (?:is|are|was|were|remains?|becomes?) (?:\\w+ )?',
+    'ed\\b',
+  ),
+  cue(
+    'statistical',
+    0.9,
+    'bias',
+    '\\b(?:estimation|estimator|gradient|clipping|truncation|quantization|approximation|overestimation|underestimation|off-policy|discretization|finite-sample|normalization|publication)[- ]',
     B,
   ),
   cue(
     'statistical',
     0.8,
     'bias',
-    '\\b(?:length|difficulty|response[- ]length|question-level difficulty|optimization)[- ]',
+    '\\b(?:length|difficulty|response[- ]length|question-level difficulty|optimization|noise)[- ](?:un)?',
     B,
-    { needs: 'statistical' },
+    // A reward model's length bias is an evaluation bias.
+    { needs: 'statistical', unless: 'evaluation' },
   ),
   cue('statistical', 0.5, 'bias', '\\b', '[- ]variance\\b'),
-  cue('statistical', 0.5, 'bias', '\\b', '[- ]correct\\w*'),
+  // "Class bias correction" corrects a data bias; a bare "bias correction" is an estimator's.
+  cue(
+    'statistical',
+    0.5,
+    'bias',
+    '(?<!\\b(?:class|label|position|popularity|gender|exposure|selection|field) )\\b',
+    '[- ]correct\\w*',
+    { titleWeight: 0.6 },
+  ),
   cue(
     'statistical',
     0.8,
     'bias',
     '(?<!(?:inductive|implicit|simplicity|spectral) )\\b',
-    ' of (?:the |an? )?(?:\\w+ ){0,2}?(?:estimators?|gradients?(?! descent)|estimates?|objective)\\b',
+    '(?:es)? (?:of|on|in) (?:the |an? )?(?:\\w+ ){0,2}?(?:estimators?|gradients?(?! descent)|estimates?|objective)\\b',
   ),
   cue(
     'statistical',
@@ -494,14 +567,18 @@ export const CUE_DEFS: readonly CueDef[] = [
   cue('statistical', 0.8, 'debias', '\\b', 'ed (?:estimat\\w+|gradients?|objectives?)\\b'),
 ];
 
+/**
+ * Groups of people, and decisions about them (hiring, lending, justice). Equity of markets and
+ * portfolios ("home bias in equity portfolios") is finance, not fairness.
+ */
+const PEOPLE_SOURCE =
+  '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equitabl\\w+|(?<!private |brand )equity(?![- ](?:portfolios?|markets?|returns?|premi\\w+|prices?|funds?|investors?|options?|ind(?:ex|ices)|shares?|capital|risk|valuations?|analysts?))|equality|parity|societal|ethical|sensitive attributes?|hiring|recruit\\w*|job applicants?|resumes?|lending|loan approvals?|credit scoring|recidivism|criminal justice|policing)\\b';
+
 export const CONTEXT_DEFS: readonly ContextDef[] = [
   {
     topic: 'social',
     weight: 0.1,
-    // Groups of people, and decisions about them (hiring, lending, justice). Equity of markets and
-    // portfolios ("home bias in equity portfolios") is finance, not fairness.
-    source:
-      '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equitabl\\w+|(?<!private |brand )equity(?![- ](?:portfolios?|markets?|returns?|premi\\w+|prices?|funds?|investors?|options?|ind(?:ex|ices)|shares?|capital|risk|valuations?|analysts?))|equality|parity|societal|ethical|sensitive attributes?|hiring|recruit\\w*|job applicants?|resumes?|lending|loan approvals?|credit scoring|recidivism|criminal justice|policing)\\b',
+    source: PEOPLE_SOURCE,
   },
   // Bias in LLMs, with nothing more specific, is most often social bias.
   { topic: 'social', weight: 0.05, source: '\\b(?:large )?language models?\\b|\\bllms?\\b' },
@@ -509,7 +586,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'cultural',
     weight: 0.1,
     source:
-      '\\b(?:languages|multilingual|cross-lingual|cultures?|cultural|countries|regional|chinese|arabic|hindi|indian|african|german|japanese|korean|spanish|portuguese|indonesian|english|translation|translated)\\b',
+      '\\b(?:languages|multilingual|cross-lingual|cultures?|cultural|countries|regional|chinese|arabic|hindi|indian|african|german|japanese|korean|spanish|portuguese|indonesian|english|translation|translated|accents?)\\b',
   },
   {
     topic: 'data',
@@ -527,7 +604,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'evaluation',
     weight: 0.15,
     source:
-      '\\bllm[- ]as[- ]an?[- ]judges?\\b|\\b(?:llm|model|ai) judges?\\b|\\bjudge models?\\b|\\breward models?\\b|\\bprocess reward\\b|\\bprms?\\b|\\bself-rewarding\\b|\\bjudg(?:e|ing)\\b|\\bevaluators?\\b',
+      '\\bllm[- ]as[- ]an?[- ]judges?\\b|\\b(?:llm|model|ai) judges?\\b|\\bjudge models?\\b|\\breward models?\\b|\\bprocess reward\\b|\\bprms?\\b|\\bself-rewarding\\b|\\bjudg(?:e|ing)\\b|\\bevaluators?\\b|\\bpeer[- ]review|\\b(?:reviewers?|referees?)\\b',
   },
   {
     topic: 'cognitive',
@@ -539,7 +616,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'modality',
     weight: 0.1,
     source:
-      '\\b(?:vision[- ]language|vlms?|lvlms?|mllms?|multimodal|multi-modal|vqa|visual question|images?|visual|text-to-image|t2i|hallucinat\\w*|misalign\\w*)\\b',
+      '\\b(?:vision[- ]language|vlms?|lvlms?|mllms?|multimodal|multi-modal|vqa|visual question|images?|visual|text-to-image|t2i)\\b',
   },
   {
     topic: 'ranking',
@@ -551,9 +628,20 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'statistical',
     weight: 0.1,
     source:
-      '\\b(?:estimators?|variance|policy gradient|importance (?:sampling|weights?)|off-policy|grpo|ppo|dpo|preference optimization|reinforcement learning|rl|rlhf|monte carlo|objectives?|clipping|convergence)\\b',
+      '\\b(?:estimators?|variance|policy gradient|importance (?:sampling|weights?)|off-policy|grpo|ppo|dpo|(?:preference|policy) optimi[sz]ation|reinforcement learning|rl|rlhf|monte carlo|objectives?|clipping|convergence)\\b',
   },
 ];
+
+/** Paper-level conditions of cues (`CueDef.needs`). */
+export const GATES = {
+  /** A gap, a bias or its remedy: what turns a descriptor of languages into a disparity. */
+  disparity:
+    '\\b(?:\\w*bias\\w*|gaps?|disparit\\w+|inequ\\w+|unequal\\w*|underperform\\w*|(?:lag\\w*|left|fall\\w*|fell) behind|\\w*fair\\w*|inclusiv\\w+|marginali[sz]\\w+|disadvantag\\w+|struggl\\w+|worse|poor(?:ly|er)?)\\b',
+  /** People, or a bias: what makes "fairness" a social topic. */
+  people: `${PEOPLE_SOURCE}|\\b(?:\\w*bias|discriminat)`,
+} as const;
+
+export type GateId = keyof typeof GATES;
 
 /** An anchored pattern that is not a cue: a sense of "bias" to ignore, a mention, an action. */
 export interface AnchoredDef {
@@ -568,31 +656,54 @@ export interface AnchoredDef {
  * overlapping one of these are dropped.
  */
 export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
-  { anchors: ['bias'], pre: '\\bweights? and ', post: '(?:es)?\\b' },
-  { anchors: ['bias'], pre: '\\b', post: '(?:es)? and weights?\\b' },
+  { anchors: ['bias'], pre: '\\b(?:weights?|gains?) and ', post: '(?:es)?\\b' },
+  { anchors: ['bias'], pre: '\\b', post: '(?:es)? and (?:weights?|gains?)\\b' },
+  // Contextual biasing in speech recognition: boosting a list of words or phrases.
+  { anchors: ['bias'], pre: '\\b', post: '(?:ed|ing)[- ](?:words?|phrases?|lists?)\\b' },
   {
     anchors: ['bias'],
     pre: '\\b',
-    post: '(?:es)?[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|initiali[sz]ation|voltages?|currents?|fields?|points?|magnet\\w*|loss(?:es)?|tees?|free (?:convolutional|cnns?|denois\\w+))\\b',
+    post: `(?:es)?["')]*[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|initiali[sz]ation|voltages?|currents?|fields?|points?|magnet\\w*|loss(?:es)?|tees?|free (?:convolutional|cnns?|denois\\w+|networks?|architectures?|layers?))\\b`,
   },
   // Electronics, magnetism, attention layers; and cosmology's bias, how galaxies or haloes trace
   // the matter field ("halo bias", "scale-dependent bias": astro-ph, not a prejudice; "halo
   // effect" stays a cognitive cue).
   {
     anchors: ['bias'],
-    pre: '\\b(?:forward|reverse|exchange|dc|gate|substrate|applied|learnable|additive|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
+    pre: '\\b(?:forward|reverse|exchange|dc|gate|substrate|applied|learnable|additive|projection|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
     post: '(?:es|ed|ing)?\\b',
   },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:towards?|in favou?r of)\\b' },
+  // The verb: "normalization biases residual blocks towards the identity".
+  {
+    anchors: ['bias'],
+    pre: '\\b',
+    post: 'es (?:(?!(?:of|in|from|against|and|or)\\b)[\\w-]+ ){1,3}?towards?\\b',
+  },
+  // A watermark that keeps the model's output distribution, a property of the sampler.
+  { anchors: ['bias'], pre: '\\bun', post: 'ed,? (?:[\\w-]+ ){0,2}?watermark\\w*' },
+  // Clinical trial appraisal ("risk of bias assessment"), not a bias the paper studies.
+  { anchors: ['bias'], pre: '\\brisk[- ]of[- ]', post: '\\b' },
   { anchors: ['bias'], pre: '\\b(?:coin|die|dice)s? (?:is |are |was |were )?', post: 'ed\\b' },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:coins?|dice|die|random walks?)\\b' },
 ];
 
+/**
+ * Words of machine learning. A "bias" that no cue names goes to a topic only in a paper that has
+ * them, or that acts on the bias ("debiasing"): in a physics, biology or economics abstract a bare
+ * "bias" is a voltage, a codon usage, a tracer of matter or a time preference, none of them a topic.
+ */
+export const MACHINE_LEARNING_SOURCE =
+  '\\b(?:machine learning|deep learning|neural|llms?|language models?|datasets?|training|trained|classifi\\w+|fine-tun\\w+|benchmarks?|ai|artificial intelligence|recommend\\w+|nlp|transformers?|embeddings?|supervised|learn(?:ing|ed|s)?|algorithm(?:s|ic)?|predictive)\\b';
+
 /** A bare mention of bias: counted when no topic cue claims it. */
 export const BIAS_MENTION_DEF: AnchoredDef = {
   anchors: ['bias'],
-  pre: '\\b(?:de|un)?',
-  post: '(?:es|ed|ing)?\\b',
+  // Not "exposure bias" unless a cue claims it (recommenders): a model trained on gold inputs
+  // and run on its own (text generation, diffusion sampling) is no taxonomy kind. Not a bare
+  // "biasing" either: steering a decoder toward a phrase list (speech recognition).
+  pre: '(?<!\\bexposure )\\b(?:de|un)?',
+  post: '(?:es|ed|(?<=debias)ing)?\\b',
 };
 
 /** Mentions that act on a bias ("debiasing", "mitigate … bias"): the paper is about it. */
@@ -609,6 +720,13 @@ export const BIAS_ACTION_DEFS: readonly AnchoredDef[] = [
     post: '(?:es)?\\b',
   },
 ];
+
+/**
+ * Sentences about earlier work ("While much research has explored demographic biases, …"): a
+ * cue seen only there, or in the first sentence, is background, not the paper's subject.
+ */
+export const EARLIER_WORK_SENTENCE_SOURCE =
+  '\\b(?:(?:prior|previous|existing|earlier|much|most|many) (?:\\w+ )?(?:research|works?|studies|literature|approaches|methods|efforts)|ha(?:s|ve) (?:been )?(?:widely |extensively |largely )?(?:explored|studied|investigated|examined))\\b';
 
 /** Sentences that state the paper's own contribution; a bias mentioned there is its subject. */
 export const SUBJECT_SENTENCE_SOURCE =

@@ -36,6 +36,24 @@ describe('classify: positive phrasings per topic (title only)', () => {
     // A length bias of a training objective is statistical; of a judge or reward model, evaluation.
     ['Mitigating Length Bias in Direct Preference Optimization', 'statistical'],
     ['Length Bias in Reward Models', 'evaluation'],
+    // Human judges: peer review and referees are evaluation, like LLM judges.
+    ["Reviewers' Bias Against Resubmissions in Conference Peer Review", 'evaluation'],
+    ['The Gender Gap in Physics Citations', 'social'],
+    ['Performance Disparities Between Accents in Speech Recognition', 'cultural'],
+    ['Detecting Publication Bias in Meta-Analyses', 'statistical'],
+    ['Your Group-Relative Advantage Is Biased', 'statistical'],
+    ['Cultural Value Alignment of Chat Models', 'cultural'],
+    ['Large Language Models Are Not Fair Evaluators', 'evaluation'],
+    ['LLM Evaluators Favor Their Own Generations', 'evaluation'],
+    ['Debiasing Automatic Evaluators with Length Control', 'evaluation'],
+    ['Bias Mitigation Strategies in LLM-as-a-Judge Pipelines', 'evaluation'],
+    // Bias of language models, named no more precisely, is most often social bias.
+    ['A Survey of Bias in Large Language Models', 'social'],
+    ['A Bias Correction Model for Weather Forecasts', 'statistical'],
+    ['Length-Unbiased Policy Optimization for Reasoning Models', 'statistical'],
+    ['Group-Robust Classification without Group Labels', 'data'],
+    ['Text Dominance in Multimodal Large Language Models', 'modality'],
+    ['Language Model Tokenizers Introduce Unfairness Between Languages', 'cultural'],
   ])('%s -> %s', (title, topic) => {
     expect(ids(title)).toContain(topic);
   });
@@ -93,6 +111,77 @@ describe('classify: positive phrasings per topic (with abstract)', () => {
   });
 });
 
+describe('classify: which topic a named bias belongs to', () => {
+  it.each<[string, string | undefined, TopicId[]]>([
+    // Networks learn low frequencies first: an inductive bias; word frequency bias is data.
+    ['The Frequency Bias of Neural Networks During Training', undefined, ['inductive']],
+    [
+      'Sentence Embeddings',
+      'Contrastive sentence encoders map many sentences close together. We show that word frequency bias in the training data causes this, and we propose an objective that removes the word frequency bias.',
+      ['data'],
+    ],
+    // A class bias corrected is a data bias, not an estimator's bias correction.
+    ['Class Bias Correction for Imbalanced Semi-Supervised Learning', undefined, ['data']],
+    [
+      'Calibrating Shear Measurements',
+      'Weak lensing needs precise galaxy shapes. We show that pixel noise causes a bias on the shear estimates of maximum-likelihood estimators, and we calibrate this noise bias with simulations.',
+      ['statistical'],
+    ],
+    // A reward model's length bias is evaluation, even in an RLHF paper.
+    [
+      'Fitting the Length Bias of Reward Models in RLHF',
+      'Reward models used in RLHF favour longer answers whatever their quality. We model this length bias and debias the reward model.',
+      ['evaluation'],
+    ],
+    [
+      'Stress-Testing Reward Models',
+      'Reward models guide RLHF. We introduce a benchmark that tests reward models on subtle content changes and on their resistance to style bias. Even the best reward models fall below chance under style bias.',
+      ['evaluation'],
+    ],
+    [
+      'When Prompts Override Vision',
+      'Large vision-language models describe objects that are not in the image. We show that these hallucinations stem from excessive reliance on textual priors introduced by the instruction, and we fine-tune models toward visually grounded answers.',
+      ['modality'],
+    ],
+    [
+      'Gender Imbalance in Reference Lists',
+      'We measure the gender imbalance of citations in five journals: papers by women are cited less than expected.',
+      ['social'],
+    ],
+    // A bias named only in a sentence about earlier work is background, not the subject.
+    [
+      'Anchoring in Language Models',
+      'Language models are used for decisions. While much research has explored demographic biases in LLMs, cognitive biases have been studied less. We measure anchoring bias, a cognitive bias, and test mitigation strategies.',
+      ['cognitive'],
+    ],
+    // A reward model's length bias, in an abstract about RL: the evaluation context decides.
+    [
+      'Disentangled Reward Mitigates Hacking in RLHF',
+      'Policies trained with RLHF learn to write long, verbose answers that reward models score highly. We study this reward hacking on response length and the tricks used in RL for mitigating length bias. We then train the reward model with two heads, one correlated with length and one decorrelated from it, and discard the length head in RL.',
+      ['evaluation'],
+    ],
+    // One phrase, one topic: the heavier cue (here the gated cognitive one) takes "selection bias".
+    [
+      'Multiple Choice Selection Bias',
+      'Multiple choice questions test LLMs. We show that models have a selection bias: they prefer certain option IDs such as A, whatever the content. We propose a method that removes the selection bias from the answer options and keeps accuracy on the training data.',
+      ['cognitive'],
+    ],
+    [
+      'Mitigating Object Hallucinations in Vision-Language Models',
+      'Vision-language models describe objects that are not in the image. We contrast outputs for the original and a distorted image, which reduces the over-reliance on statistical bias and unimodal priors that causes object hallucination.',
+      ['modality'],
+    ],
+    // "Position bias" is gated by context in three topics; the stronger context takes it.
+    [
+      'Position Bias of LLM Evaluators',
+      'We uncover a positional bias of LLM evaluators: the quality ranking of candidate responses changes when their order in the prompt is swapped. We propose a calibration that makes the evaluator agree better with human judges.',
+      ['evaluation'],
+    ],
+  ])('%s', (title, abstract, expected) => {
+    expect(ids(title, abstract)).toEqual(expected);
+  });
+});
+
 describe('classify: senses of "bias" that are no topic', () => {
   it.each<[string, string | undefined]>([
     ['Compressing Weights and Biases for Federated Learning', undefined],
@@ -133,6 +222,62 @@ describe('classify: senses of "bias" that are no topic', () => {
     [
       'Assembly Bias of Dark Matter Haloes',
       'We measure the galaxy bias and its scale-dependent bias on large scales.',
+    ],
+    // Outside machine learning a bare "bias" is a voltage, a codon usage, a time preference.
+    [
+      'Codon Usage Bias in Bacterial Genomes',
+      'We compare codon usage across 500 genomes. The bias correlates with expression level and GC content, and we trace how selection shaped it.',
+    ],
+    [
+      'Finite Bias Spectroscopy of a Graphene Quantum Dot',
+      'We measure transport through a three-terminal dot. At finite bias, excited states enter the bias window and the current shows new steps.',
+    ],
+    [
+      'Procrastination under Present Bias',
+      'Agents with present bias overweight immediate rewards. We give analytically tractable models of their plans and show when the bias makes them procrastinate.',
+    ],
+    [
+      'The Breakdown Scale of Linear Neutral Hydrogen Bias',
+      'We measure how the clustering of neutral hydrogen traces matter in hydrodynamical simulations, and the scale below which its bias stops being linear.',
+    ],
+    [
+      'Out-Projection Bias Fine-Tuning for Few-Shot Vision Transformers',
+      'Task-specific parameters concentrate in the out-projection bias of attention and MLP layers. We tune only that bias, and it matches full fine-tuning on few-shot benchmarks.',
+    ],
+    // Fairness among the clients of a scheduler, not among people.
+    [
+      'Fairness in Serving Large Language Models',
+      'LLM inference services share accelerators among many clients. We define fairness in serving as equal service measured in tokens processed, and propose a fair scheduler that bounds the service difference between two backlogged clients while keeping throughput high.',
+    ],
+    // A watermark that keeps the output distribution; the verb "biases … towards".
+    [
+      'Improved Unbiased Watermark for Large Language Models',
+      'Unbiased watermarks embed a signal in language model text without changing its distribution. We introduce a family of unbiased, multi-channel watermarks that are easier to detect and harder to remove than existing unbiased watermarks.',
+    ],
+    ['Batch Normalization Biases Residual Blocks Towards the Identity Function', undefined],
+    // Contextual biasing in speech recognition boosts a list of words.
+    [
+      'Contextual Biasing for Streaming Speech Recognition',
+      'Speech recognizers miss rare names. Contextual biasing boosts a list of biased words during decoding; we build a biased-word dataset and trigger the biasing only where a spike in the output suggests a name.',
+    ],
+    // Clinical trial appraisal.
+    [
+      'Automating Risk of Bias Assessment of Clinical Trials with LLMs',
+      'We build a dataset of trial reports annotated with risk of bias judgements and test LLMs on the risk of bias assessment.',
+    ],
+    [
+      'Denoising Without Offsets',
+      'Deep denoisers add constant ("bias") terms to every convolution. We show that these biases make networks overfit the noise levels seen in training. A bias-free architecture, with the terms removed, generalizes across noise levels on natural images.',
+    ],
+    // The train/generation mismatch of text generation is no taxonomy kind.
+    [
+      'Exposure Bias in Autoregressive Text Generation',
+      'Teacher forcing trains a language model on gold prefixes, but at generation time it reads its own outputs. We study how this exposure bias makes errors accumulate.',
+    ],
+    // A corpus for languages with few resources is not a study of a disparity.
+    [
+      'A Corpus of Four Minority Languages',
+      'We release a cleaned pretraining corpus for four low-resource languages of China. Low-resource languages are scarce in existing corpora, so we collect web text and train a multilingual model on it.',
     ],
   ])('%s', (title, abstract) => {
     expect(classify({ title, abstract })).toEqual([]);
