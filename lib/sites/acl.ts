@@ -78,6 +78,20 @@ const FRONT_MATTER = /^(?:\d{4}\.[a-z\d]+-[a-z\d]+\.0|[A-VX-Z]\d{2}-\d000|W\d{2}
 /** Resolves root-relative hrefs (`/2024.acl-long.1/`); never fetched. */
 const SITE = 'https://aclanthology.org';
 
+/**
+ * Example URLs of every page kind the adapter supports, for the URL matrix tests. Kept out of the
+ * adapter object so that bundles leave them out.
+ */
+export const exampleUrls: readonly string[] = [
+  'https://aclanthology.org/events/acl-2024/',
+  'https://aclanthology.org/events/emnlp-2023/',
+  'https://aclanthology.org/volumes/2024.acl-long/',
+  'https://aclanthology.org/volumes/W19-42/',
+  'https://aclanthology.org/people/andreas-madsack/',
+  'https://aclanthology.org/people/andreas-madsack/unverified/',
+  'https://aclanthology.org/people/a/andreas-madsack/',
+];
+
 /** ACL Anthology event, volume and author pages. */
 export const aclAdapter: SiteAdapter = {
   id: 'acl',
@@ -89,16 +103,6 @@ export const aclAdapter: SiteAdapter = {
     // `/venues/acl/` lists volumes, `/faq/` and the home page list no papers.
     return EVENT_PATH.test(path) || VOLUME_PATH.test(path) || PEOPLE_PATH.test(path);
   },
-
-  exampleUrls: [
-    'https://aclanthology.org/events/acl-2024/',
-    'https://aclanthology.org/events/emnlp-2023/',
-    'https://aclanthology.org/volumes/2024.acl-long/',
-    'https://aclanthology.org/volumes/W19-42/',
-    'https://aclanthology.org/people/andreas-madsack/',
-    'https://aclanthology.org/people/andreas-madsack/unverified/',
-    'https://aclanthology.org/people/a/andreas-madsack/',
-  ],
 
   findCards(root) {
     // Volume headings share the classes' look, not the title link; front matter is no paper.

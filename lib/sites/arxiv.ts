@@ -82,6 +82,24 @@ const SEARCH_PATH = /^\/search(?:\/(?:advanced|[a-z-]+))?\/?$/;
 
 type CardKind = 'listing' | 'search' | 'abs';
 
+/**
+ * Example URLs of every page kind the adapter supports, for the URL matrix tests. Kept out of the
+ * adapter object so that bundles leave them out.
+ */
+export const exampleUrls: readonly string[] = [
+  'https://arxiv.org/list/q-fin/new',
+  'https://arxiv.org/list/cs.LG/new',
+  'https://arxiv.org/list/astro-ph.CO/recent',
+  'https://arxiv.org/list/astro-ph/pastweek?skip=25&show=25',
+  'https://arxiv.org/list/hep-th/2403',
+  'https://arxiv.org/search/?query=of&searchtype=all',
+  'https://arxiv.org/search/cs?searchtype=author&query=Sloth%2C+C',
+  'https://arxiv.org/search/advanced?advanced=&terms-0-operator=AND&terms-0-term=bias&terms-0-field=title',
+  'https://arxiv.org/abs/2303.08867',
+  'https://arxiv.org/abs/2303.08867v1',
+  'https://arxiv.org/abs/hep-th/9901001v2',
+];
+
 /** arXiv listings, search results and abstract pages. */
 export const arxivAdapter: SiteAdapter = {
   id: 'arxiv',
@@ -96,20 +114,6 @@ export const arxivAdapter: SiteAdapter = {
     if (SEARCH_PATH.test(path)) return hasSearchQuery(url.searchParams);
     return false;
   },
-
-  exampleUrls: [
-    'https://arxiv.org/list/q-fin/new',
-    'https://arxiv.org/list/cs.LG/new',
-    'https://arxiv.org/list/astro-ph.CO/recent',
-    'https://arxiv.org/list/astro-ph/pastweek?skip=25&show=25',
-    'https://arxiv.org/list/hep-th/2403',
-    'https://arxiv.org/search/?query=of&searchtype=all',
-    'https://arxiv.org/search/cs?searchtype=author&query=Sloth%2C+C',
-    'https://arxiv.org/search/advanced?advanced=&terms-0-operator=AND&terms-0-term=bias&terms-0-field=title',
-    'https://arxiv.org/abs/2303.08867',
-    'https://arxiv.org/abs/2303.08867v1',
-    'https://arxiv.org/abs/hep-th/9901001v2',
-  ],
 
   findCards(root) {
     // A `dd` without its `dt` is half a row: there is no id to read.

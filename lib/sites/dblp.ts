@@ -72,6 +72,20 @@ const TOC_PATH = /^\/db\/(?:conf|journals)\/[a-z\d_-]+\/(?!index\.html$)[A-Za-z\
 /** Relative links on a dblp page are dblp links (resolved only to read their host). */
 const PAGE_BASE = 'https://dblp.org/';
 
+/**
+ * Example URLs of every page kind the adapter supports, for the URL matrix tests. Kept out of the
+ * adapter object so that bundles leave them out.
+ */
+export const exampleUrls: readonly string[] = [
+  'https://dblp.org/search?q=dataset+bias',
+  'https://dblp.org/search/publ?q=fairness%20machine%20learning',
+  'https://dblp.org/pid/56/953.html',
+  'https://dblp.org/pid/181/2710-24',
+  'https://dblp.org/db/conf/icml/icml2019.html',
+  'https://dblp.org/db/journals/corr/corr2406.html',
+  'https://dblp.uni-trier.de/pid/56/953.html',
+];
+
 /** dblp search results, person pages and tables of contents. */
 export const dblpAdapter: SiteAdapter = {
   id: 'dblp',
@@ -83,16 +97,6 @@ export const dblpAdapter: SiteAdapter = {
     if (SEARCH_PATH.test(path)) return (url.searchParams.get('q') ?? '').trim() !== '';
     return PID_PATH.test(path) || TOC_PATH.test(path);
   },
-
-  exampleUrls: [
-    'https://dblp.org/search?q=dataset+bias',
-    'https://dblp.org/search/publ?q=fairness%20machine%20learning',
-    'https://dblp.org/pid/56/953.html',
-    'https://dblp.org/pid/181/2710-24',
-    'https://dblp.org/db/conf/icml/icml2019.html',
-    'https://dblp.org/db/journals/corr/corr2406.html',
-    'https://dblp.uni-trier.de/pid/56/953.html',
-  ],
 
   findCards(root) {
     // An entry without a title is incomplete (dblp never renders one; a page script might).

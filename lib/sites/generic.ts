@@ -72,6 +72,16 @@ interface LinkIds {
 }
 
 /**
+ * Example URLs of every page kind the adapter supports, for the URL matrix tests. Kept out of the
+ * adapter object so that bundles leave them out.
+ * Hand-made pages of the unit tests (tests/unit/sites-generic.test.ts) stand at these URLs.
+ */
+export const exampleUrls: readonly string[] = [
+  'https://www.cs.example.edu/~lovelace/publications.html',
+  'https://reading-group.example.org/2026/spring/',
+];
+
+/**
  * The generic adapter for `origins` (`https://host`): it claims pages of those origins only, and
  * never a host that has a dedicated adapter. With no origins it claims nothing (generic mode off).
  */
@@ -86,12 +96,6 @@ export function createGenericAdapter(origins: readonly string[] = []): SiteAdapt
         url.protocol === 'https:' && enabled.has(url.origin) && !hasDedicatedAdapter(url.hostname)
       );
     },
-
-    // Hand-made pages of the unit tests (tests/unit/sites-generic.test.ts) stand at these URLs.
-    exampleUrls: [
-      'https://www.cs.example.edu/~lovelace/publications.html',
-      'https://reading-group.example.org/2026/spring/',
-    ],
 
     findCards(root) {
       try {

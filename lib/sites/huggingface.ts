@@ -80,6 +80,20 @@ const PAPER_PAGE_PATH = /^\/papers\/([^/]+)$/;
 
 type CardKind = 'list' | 'paper-page';
 
+/**
+ * Example URLs of every page kind the adapter supports, for the URL matrix tests. Kept out of the
+ * adapter object so that bundles leave them out.
+ */
+export const exampleUrls: readonly string[] = [
+  'https://huggingface.co/papers',
+  'https://huggingface.co/papers/date/2026-09-28',
+  'https://huggingface.co/papers/week/2026-W40',
+  'https://huggingface.co/papers/month/2026-09',
+  'https://huggingface.co/papers/trending',
+  'https://huggingface.co/papers?q=training+data+bias',
+  'https://huggingface.co/papers/2306.15895',
+];
+
 /** Hugging Face paper lists (daily, week, month, trending, search) and paper pages. */
 export const huggingfaceAdapter: SiteAdapter = {
   id: 'huggingface',
@@ -93,16 +107,6 @@ export const huggingfaceAdapter: SiteAdapter = {
     const page = PAPER_PAGE_PATH.exec(path);
     return page?.[1] !== undefined && isBareArxivId(page[1]);
   },
-
-  exampleUrls: [
-    'https://huggingface.co/papers',
-    'https://huggingface.co/papers/date/2026-09-28',
-    'https://huggingface.co/papers/week/2026-W40',
-    'https://huggingface.co/papers/month/2026-09',
-    'https://huggingface.co/papers/trending',
-    'https://huggingface.co/papers?q=training+data+bias',
-    'https://huggingface.co/papers/2306.15895',
-  ],
 
   findCards(root) {
     return findCardsUnder(root, CARD_SELECTOR, 'huggingface', isCard);

@@ -58,6 +58,17 @@ interface NeuripsKey {
   track?: string;
 }
 
+/**
+ * Example URLs of every page kind the adapter supports, for the URL matrix tests. Kept out of the
+ * adapter object so that bundles leave them out.
+ */
+export const exampleUrls: readonly string[] = [
+  'https://proceedings.neurips.cc/paper_files/paper/2023',
+  'https://proceedings.neurips.cc/paper_files/paper/2019',
+  'https://papers.nips.cc/paper_files/paper/2022',
+  'https://proceedings.neurips.cc/paper/2019',
+];
+
 /** NeurIPS proceedings year listings. */
 export const neuripsAdapter: SiteAdapter = {
   id: 'neurips',
@@ -68,13 +79,6 @@ export const neuripsAdapter: SiteAdapter = {
     // The home page lists years; `/paper_files/paper/<year>/hash/…` is a single paper.
     return LISTING_PATH.test(url.pathname);
   },
-
-  exampleUrls: [
-    'https://proceedings.neurips.cc/paper_files/paper/2023',
-    'https://proceedings.neurips.cc/paper_files/paper/2019',
-    'https://papers.nips.cc/paper_files/paper/2022',
-    'https://proceedings.neurips.cc/paper/2019',
-  ],
 
   findCards(root) {
     // Navigation and pagination items link no abstract page.

@@ -78,6 +78,18 @@ const HOSTS = new Set(['openreview.net', 'www.openreview.net']);
 /** Resolves root-relative hrefs (`/forum?id=…`); never fetched. */
 const SITE = 'https://openreview.net';
 
+/**
+ * Example URLs of every page kind the adapter supports, for the URL matrix tests. Kept out of the
+ * adapter object so that bundles leave them out.
+ */
+export const exampleUrls: readonly string[] = [
+  'https://openreview.net/group?id=ICLR.cc/2024/Conference',
+  'https://openreview.net/group?id=ICLR.cc/2024/Conference#tab-accept-oral',
+  'https://openreview.net/group?id=NeurIPS.cc/2023/Conference#tab-accept-spotlight',
+  'https://openreview.net/group?id=ICLR.cc/2020/Conference',
+  'https://openreview.net/submissions?venue=ICLR.cc/2024/Conference',
+];
+
 /** OpenReview venue group pages (all tabs) and submissions lists. */
 export const openreviewAdapter: SiteAdapter = {
   id: 'openreview',
@@ -90,14 +102,6 @@ export const openreviewAdapter: SiteAdapter = {
     if (path === '/submissions') return hasParam(url, 'venue');
     return false;
   },
-
-  exampleUrls: [
-    'https://openreview.net/group?id=ICLR.cc/2024/Conference',
-    'https://openreview.net/group?id=ICLR.cc/2024/Conference#tab-accept-oral',
-    'https://openreview.net/group?id=NeurIPS.cc/2023/Conference#tab-accept-spotlight',
-    'https://openreview.net/group?id=ICLR.cc/2020/Conference',
-    'https://openreview.net/submissions?venue=ICLR.cc/2024/Conference',
-  ],
 
   findCards(root) {
     // Console links, replies and reviews are notes without a paper of their own.

@@ -68,6 +68,16 @@ interface PmlrKey {
   key: string;
 }
 
+/**
+ * Example URLs of every page kind the adapter supports, for the URL matrix tests. Kept out of the
+ * adapter object so that bundles leave them out.
+ */
+export const exampleUrls: readonly string[] = [
+  'https://proceedings.mlr.press/v202/',
+  'https://proceedings.mlr.press/v235/',
+  'https://proceedings.mlr.press/v97',
+];
+
 /** PMLR volume pages. */
 export const pmlrAdapter: SiteAdapter = {
   id: 'pmlr',
@@ -77,12 +87,6 @@ export const pmlrAdapter: SiteAdapter = {
     // The home page lists volumes; `/v202/aamand23a.html` is a single paper.
     return url.protocol === 'https:' && url.hostname === HOST && VOLUME_PATH.test(url.pathname);
   },
-
-  exampleUrls: [
-    'https://proceedings.mlr.press/v202/',
-    'https://proceedings.mlr.press/v235/',
-    'https://proceedings.mlr.press/v97',
-  ],
 
   findCards(root) {
     return findCardsUnder(root, PAPER.card, 'pmlr', (paper) => findKey(paper) !== undefined);

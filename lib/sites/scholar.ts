@@ -122,6 +122,19 @@ const LIST_PARAMS = ['q', 'cites', 'cluster'] as const;
 /** Relative links on a Scholar page are Scholar links (resolved only to read their host). */
 const PAGE_BASE = 'https://scholar.google.com/';
 
+/**
+ * Example URLs of every page kind the adapter supports, for the URL matrix tests. Kept out of the
+ * adapter object so that bundles leave them out.
+ * scholar.google.com only: the country domains (matched too) are outside the site's permission.
+ */
+export const exampleUrls: readonly string[] = [
+  'https://scholar.google.com/scholar?hl=en&as_sdt=0%2C5&q=dataset+bias+machine+learning',
+  'https://scholar.google.com/scholar?q=related:pYyS8T9g_kkJ:scholar.google.com/&hl=en&as_sdt=0,5',
+  'https://scholar.google.com/scholar?cites=5331804836605365413&as_sdt=2005&sciodt=0,5&hl=en',
+  'https://scholar.google.com/scholar?cluster=5331804836605365413&hl=en&as_sdt=0,5',
+  'https://scholar.google.com/scholar?start=10&q=algorithmic+fairness&hl=en&as_sdt=0,5',
+];
+
 /** Google Scholar results: search, "Cited by" and "All versions" lists. */
 export const scholarAdapter: SiteAdapter = {
   id: 'scholar',
@@ -134,15 +147,6 @@ export const scholarAdapter: SiteAdapter = {
     if (url.searchParams.has('output')) return false;
     return LIST_PARAMS.some((name) => (url.searchParams.get(name) ?? '').trim() !== '');
   },
-
-  // scholar.google.com only: the country domains (matched too) are outside the site's permission.
-  exampleUrls: [
-    'https://scholar.google.com/scholar?hl=en&as_sdt=0%2C5&q=dataset+bias+machine+learning',
-    'https://scholar.google.com/scholar?q=related:pYyS8T9g_kkJ:scholar.google.com/&hl=en&as_sdt=0,5',
-    'https://scholar.google.com/scholar?cites=5331804836605365413&as_sdt=2005&sciodt=0,5&hl=en',
-    'https://scholar.google.com/scholar?cluster=5331804836605365413&hl=en&as_sdt=0,5',
-    'https://scholar.google.com/scholar?start=10&q=algorithmic+fairness&hl=en&as_sdt=0,5',
-  ],
 
   findCards(root) {
     return findCardsUnder(

@@ -80,6 +80,17 @@ const AUTHOR_PATH = /^\/author\/(?:[^/]+\/)?\d+\/?$/;
 /** Relative links on an S2 page are S2 links (resolved only to read their host). */
 const PAGE_BASE = 'https://www.semanticscholar.org/';
 
+/**
+ * Example URLs of every page kind the adapter supports, for the URL matrix tests. Kept out of the
+ * adapter object so that bundles leave them out.
+ */
+export const exampleUrls: readonly string[] = [
+  'https://www.semanticscholar.org/search?q=dataset%20bias&sort=relevance',
+  'https://www.semanticscholar.org/search?fos%5B0%5D=computer-science&q=fairness&sort=pub-date&page=2',
+  'https://www.semanticscholar.org/author/Timnit-Gebru/1234567',
+  'https://www.semanticscholar.org/author/Y.-Bengio/1751762?sort=influence',
+];
+
 /** Semantic Scholar search results and author pages. */
 export const semanticScholarAdapter: SiteAdapter = {
   id: 'semanticscholar',
@@ -93,13 +104,6 @@ export const semanticScholarAdapter: SiteAdapter = {
     }
     return AUTHOR_PATH.test(path);
   },
-
-  exampleUrls: [
-    'https://www.semanticscholar.org/search?q=dataset%20bias&sort=relevance',
-    'https://www.semanticscholar.org/search?fos%5B0%5D=computer-science&q=fairness&sort=pub-date&page=2',
-    'https://www.semanticscholar.org/author/Timnit-Gebru/1234567',
-    'https://www.semanticscholar.org/author/Y.-Bengio/1751762?sort=influence',
-  ],
 
   findCards(root) {
     // A row still rendering (no title link yet) is incomplete: a later pass sees it again.

@@ -43,8 +43,6 @@ export interface SiteAdapter {
   name: string;
   /** Cheap URL test: does this adapter handle the page at `url`? */
   matches(url: URL): boolean;
-  /** Example URLs of every page kind the adapter supports (used by the URL matrix test). */
-  exampleUrls: string[];
   /** Every card root under `root`, in document order. Must not throw on any markup. */
   findCards(root: ParentNode): Element[];
   /** Page-wide data (embedded JSON); called once per pass with the card's document. */

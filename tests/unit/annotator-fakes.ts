@@ -14,7 +14,6 @@ export const toyAdapter: SiteAdapter = {
   id: 'arxiv',
   name: 'toy',
   matches: () => true,
-  exampleUrls: [],
   findCards: (root) => [...root.querySelectorAll('li.paper')],
   extractPaper(card, _pageData, options) {
     const link = card.querySelector('a[href^="/abs/"]');

@@ -5,6 +5,7 @@ import type { ExtractedPaper } from '../../lib/paper';
 import { parsePaperId } from '../../lib/paper-id';
 import { aclAdapter as adapter } from '../../lib/sites/acl';
 import { CardExtractionError } from '../../lib/sites/types';
+import { EXAMPLE_URLS } from './site-examples';
 import { parseHtml } from './sites-fixtures';
 
 const AUTHOR_PAGE = 'acl-anthology-author-page-2026-07.html';
@@ -314,7 +315,7 @@ describe('ACL Anthology text handling', () => {
 });
 
 describe('ACL Anthology URLs', () => {
-  it.each(adapter.exampleUrls)('matches its example %s', (url) => {
+  it.each(EXAMPLE_URLS.acl)('matches its example %s', (url) => {
     expect(adapter.matches(new URL(url))).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import type { ExtractedPaper } from '../../lib/paper';
 import { landingUrl, parsePaperId } from '../../lib/paper-id';
 import { dblpAdapter } from '../../lib/sites/dblp';
 import { CardExtractionError } from '../../lib/sites/types';
+import { EXAMPLE_URLS } from './site-examples';
 // Importing the helper also switches off happy-dom's subresource loading for these documents.
 import { parseHtml as parse } from './sites-fixtures';
 
@@ -375,7 +376,7 @@ describe('dblp text handling', () => {
 });
 
 describe('dblp URL matching', () => {
-  it.each(dblpAdapter.exampleUrls)('claims %s', (url) => {
+  it.each(EXAMPLE_URLS.dblp)('claims %s', (url) => {
     expect(dblpAdapter.matches(new URL(url))).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import type { ExtractedPaper } from '../../lib/paper';
 import { landingUrl, parsePaperId } from '../../lib/paper-id';
 import { neuripsAdapter as adapter } from '../../lib/sites/neurips';
 import { CardExtractionError } from '../../lib/sites/types';
+import { EXAMPLE_URLS } from './site-examples';
 import { parseHtml } from './sites-fixtures';
 
 const LISTING_2023 = 'neurips-2023.html';
@@ -203,7 +204,7 @@ describe('NeurIPS text handling', () => {
 });
 
 describe('NeurIPS URLs', () => {
-  it.each(adapter.exampleUrls)('matches its example %s', (url) => {
+  it.each(EXAMPLE_URLS.neurips)('matches its example %s', (url) => {
     expect(adapter.matches(new URL(url))).toBe(true);
   });
 

@@ -5,6 +5,7 @@ import type { ExtractedPaper } from '../../lib/paper';
 import { parsePaperId } from '../../lib/paper-id';
 import { openreviewAdapter as adapter } from '../../lib/sites/openreview';
 import { CardExtractionError } from '../../lib/sites/types';
+import { EXAMPLE_URLS } from './site-examples';
 import { parseHtml } from './sites-fixtures';
 
 const GROUP_2024 = 'openreview-group-iclr2024.html';
@@ -343,7 +344,7 @@ describe('OpenReview text handling', () => {
 });
 
 describe('OpenReview URLs', () => {
-  it.each(adapter.exampleUrls)('matches its example %s', (url) => {
+  it.each(EXAMPLE_URLS.openreview)('matches its example %s', (url) => {
     expect(adapter.matches(new URL(url))).toBe(true);
   });
 

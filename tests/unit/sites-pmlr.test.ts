@@ -5,6 +5,7 @@ import type { ExtractedPaper } from '../../lib/paper';
 import { landingUrl, parsePaperId } from '../../lib/paper-id';
 import { pmlrAdapter as adapter } from '../../lib/sites/pmlr';
 import { CardExtractionError } from '../../lib/sites/types';
+import { EXAMPLE_URLS } from './site-examples';
 import { parseHtml } from './sites-fixtures';
 
 const VOLUME_202 = 'pmlr-v202.html';
@@ -183,7 +184,7 @@ describe('PMLR text handling', () => {
 });
 
 describe('PMLR URLs', () => {
-  it.each(adapter.exampleUrls)('matches its example %s', (url) => {
+  it.each(EXAMPLE_URLS.pmlr)('matches its example %s', (url) => {
     expect(adapter.matches(new URL(url))).toBe(true);
   });
 

@@ -3,19 +3,20 @@ import { arxivAdapter } from '../../lib/sites/arxiv';
 import { huggingfaceAdapter } from '../../lib/sites/huggingface';
 import { CONTENT_MATCHES } from '../../lib/sites/matches';
 import { adapterForUrl, SITE_ADAPTERS } from '../../lib/sites/registry';
+import { EXAMPLE_URLS } from './site-examples';
 import { loadFixture } from './sites-fixtures';
 
 describe('SITE_ADAPTERS', () => {
   it('lists each adapter once, with a unique id and example URLs', () => {
     expect(SITE_ADAPTERS).toEqual([arxivAdapter, huggingfaceAdapter]);
     expect(new Set(SITE_ADAPTERS.map((adapter) => adapter.id)).size).toBe(SITE_ADAPTERS.length);
-    for (const adapter of SITE_ADAPTERS) expect(adapter.exampleUrls.length).toBeGreaterThan(0);
+    for (const adapter of SITE_ADAPTERS) expect(EXAMPLE_URLS[adapter.id].length).toBeGreaterThan(0);
   });
 });
 
 describe('URL matrix', () => {
   const examples = SITE_ADAPTERS.flatMap((owner) =>
-    owner.exampleUrls.map((url) => [owner.id, url] as const),
+    EXAMPLE_URLS[owner.id].map((url) => [owner.id, url] as const),
   );
 
   it.each(examples)('%s example %s is claimed by its adapter and no other', (ownerId, url) => {

@@ -5,6 +5,7 @@ import type { ExtractedPaper } from '../../lib/paper';
 import { landingUrl, parsePaperId } from '../../lib/paper-id';
 import { scholarAdapter } from '../../lib/sites/scholar';
 import { CardExtractionError } from '../../lib/sites/types';
+import { EXAMPLE_URLS } from './site-examples';
 // Importing the helper also switches off happy-dom's subresource loading for these documents.
 import { parseHtml as parse } from './sites-fixtures';
 
@@ -417,7 +418,7 @@ describe('Google Scholar text handling', () => {
 });
 
 describe('Google Scholar URL matching', () => {
-  it.each(scholarAdapter.exampleUrls)('claims %s', (url) => {
+  it.each(EXAMPLE_URLS.scholar)('claims %s', (url) => {
     expect(scholarAdapter.matches(new URL(url))).toBe(true);
   });
 

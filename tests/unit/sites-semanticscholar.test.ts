@@ -5,6 +5,7 @@ import type { ExtractedPaper } from '../../lib/paper';
 import { landingUrl, parsePaperId } from '../../lib/paper-id';
 import { semanticScholarAdapter as s2 } from '../../lib/sites/semanticscholar';
 import { CardExtractionError } from '../../lib/sites/types';
+import { EXAMPLE_URLS } from './site-examples';
 // Importing the helper also switches off happy-dom's subresource loading for these documents.
 import { parseHtml as parse } from './sites-fixtures';
 
@@ -331,7 +332,7 @@ describe('Semantic Scholar text handling', () => {
 });
 
 describe('Semantic Scholar URL matching', () => {
-  it.each(s2.exampleUrls)('claims %s', (url) => {
+  it.each(EXAMPLE_URLS.semanticscholar)('claims %s', (url) => {
     expect(s2.matches(new URL(url))).toBe(true);
   });
 

@@ -22,9 +22,10 @@ import {
 } from '../../lib/sites/optional-sites';
 import { adapterForUrl, SITE_ADAPTERS } from '../../lib/sites/registry';
 import type { SiteAdapter } from '../../lib/sites/types';
+import { EXAMPLE_URLS } from './site-examples';
 
 /** Generic mode switched on for the origins of its own examples only. */
-const GENERIC_ORIGINS = [...new Set(genericAdapter.exampleUrls.map((url) => new URL(url).origin))];
+const GENERIC_ORIGINS = [...new Set(EXAMPLE_URLS.generic.map((url) => new URL(url).origin))];
 const genericOn = createGenericAdapter(GENERIC_ORIGINS);
 
 /** Every adapter BiasLens has: the always-on two, the optional sites', generic mode (on). */
@@ -38,12 +39,15 @@ function patternCovers(pattern: string, url: string): boolean {
   return regex.test(url);
 }
 
-const examples = ALL.flatMap((owner) => owner.exampleUrls.map((url) => [owner.id, url] as const));
+const examples = ALL.flatMap((owner) =>
+  EXAMPLE_URLS[owner.id].map((url) => [owner.id, url] as const),
+);
 
 describe('every adapter', () => {
   it('has a unique id and example URLs', () => {
     expect(new Set(ALL.map((adapter) => adapter.id)).size).toBe(ALL.length);
-    for (const adapter of ALL) expect(adapter.exampleUrls.length, adapter.id).toBeGreaterThan(0);
+    for (const adapter of ALL)
+      expect(EXAMPLE_URLS[adapter.id].length, adapter.id).toBeGreaterThan(0);
   });
 
   it.each(examples)('%s example %s is claimed by its adapter and by no other', (ownerId, url) => {
@@ -80,7 +84,7 @@ describe('the optional sites', () => {
     '%s: every example URL lies inside the permissions the site asks for',
     (id, site) => {
       const adapter = OPTIONAL_ADAPTERS.find((each) => each.id === id) as SiteAdapter;
-      for (const url of adapter.exampleUrls) {
+      for (const url of EXAMPLE_URLS[adapter.id]) {
         expect(
           site.origins.some((pattern) => patternCovers(pattern, url)),
           url,
@@ -100,7 +104,7 @@ describe('the optional sites', () => {
 
   it('do not overlap the arXiv / Hugging Face content script', () => {
     for (const adapter of OPTIONAL_ADAPTERS) {
-      for (const url of adapter.exampleUrls) {
+      for (const url of EXAMPLE_URLS[adapter.id]) {
         expect(
           CONTENT_MATCHES.some((pattern) => patternCovers(pattern, url)),
           url,
@@ -115,7 +119,7 @@ describe('generic mode', () => {
 
   it('claims nothing while off, its own examples included', () => {
     for (const [, url] of examples) expect(genericAdapter.matches(new URL(url)), url).toBe(false);
-    for (const url of genericOn.exampleUrls) {
+    for (const url of EXAMPLE_URLS.generic) {
       expect(adapterForOptionalPage(url)).toBeUndefined();
     }
   });
