@@ -202,7 +202,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   cue(
     'cultural',
     0.7,
-    ['bias', 'disparit', 'inequalit', 'fair'],
+    ['bias', 'disparit', 'inequalit', 'fair', 'divide', 'preference'],
     '\\b(?:regional|geographic(?:al)?|geo-?cultural|linguistic|country|cross-lingual|accent)[- ]',
     '\\w*',
   ),
@@ -245,7 +245,8 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b',
     '(?:ly)?[- ](?:correlat\\w+|features?|cues?|attributes?|associations?|patterns?|biases?|signals?|shortcuts?)\\b',
   ),
-  cue('data', 0.6, 'shortcut', '\\b', '(?:s| learning| features?| solutions?)?\\b'),
+  // Not "shortcut models" (a diffusion sampler) or "shortcut connections".
+  cue('data', 0.6, 'shortcut', '\\b', '(?:s| learning| features?| solutions?| cues?| reliance)\\b'),
   cue('data', 0.7, 'tail', '\\blong[- ]?', '(?:ed)?\\b'),
   cue('data', 0.7, 'imbalance', '\\b(?:class|label|data|category|sample)[- ]?', '[ds]?\\b'),
   cue(
@@ -376,7 +377,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   }),
 
   // ---- cognitive ----------------------------------------------------------------------------
-  cue('cognitive', 1.0, 'bias', '\\bcognitive ', B),
+  cue('cognitive', 1.0, 'bias', '\\bcognitive (?:de)?', '(?:es|ed|ing)?\\b'),
   cue('cognitive', 1.0, 'sycophan', '\\b', '\\w*'),
   cue('cognitive', 0.8, 'anchoring', '\\b', '(?: bias| effects?)\\b'),
   cue('cognitive', 0.9, 'framing', '\\b', ` (?:effects?|bias${B})`),
@@ -461,6 +462,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     needs: 'modality',
   }),
   cue('modality', 0.8, 'neglect', '\\bvisual ', '\\b'),
+  cue('modality', 0.7, 'hallucination', '\\blanguage ', 's?\\b', { needs: 'modality' }),
   cue(
     'modality',
     0.6,
@@ -494,6 +496,13 @@ export const CUE_DEFS: readonly CueDef[] = [
     key: 'unbiased-ranking',
   }),
   cue('ranking', 0.6, 'bubble', '\\bfilter ', 's?\\b'),
+  cue(
+    'ranking',
+    0.8,
+    'bias',
+    '\\b',
+    '(?:es)? (?:in|of) (?:the )?(?:[\\w-]+ ){0,3}?(?:recommend\\w*|rankings|retrieval|search results)\\b',
+  ),
   cue(
     'ranking',
     0.9,
@@ -598,7 +607,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'inductive',
     weight: 0.1,
     source:
-      '\\b(?:gradient descent|sgd|adam|momentum|optimi[sz]ers?|optimi[sz]ation|sharpness|minima|loss landscapes?|over-?parameteri[sz]\\w+|architectures?|generali[sz]ation|neural networks?|inductive|invarian\\w+|symmetr\\w+|cnns?|transformers?)\\b',
+      '\\b(?:gradient descent|sgd|adam|momentum|optimi[sz]ers?|optimi[sz]ation|sharpness|minima|loss landscapes?|over-?parameteri[sz]\\w+|architectures?|generali[sz]\\w*|neural networks?|deep[- ]learning|gradient[- ]based|inductive|invarian\\w+|symmetr\\w+|cnns?|transformers?)\\b',
   },
   {
     topic: 'evaluation',
@@ -610,7 +619,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'cognitive',
     weight: 0.15,
     source:
-      '\\bmultiple[- ]choice\\b|\\banswer options?\\b|\\boption order\\b|\\bmcqs?\\b|\\border of (?:the )?(?:options|choices|examples|demonstrations|premises)\\b|\\bin-context examples\\b|\\bhuman-like\\b|\\bpsycholog\\w*',
+      '\\bmultiple[- ]choice\\b|\\banswer options?\\b|\\boption order\\b|\\bmcqs?\\b|\\border of (?:the )?(?:options|choices|examples|demonstrations|premises)\\b|\\bin-context examples\\b|\\bhuman-like\\b|\\bpsycholog\\w*|\\blong[- ]context\\b|\\bcontext windows?\\b|\\bin the middle\\b',
   },
   {
     topic: 'modality',
@@ -622,7 +631,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'ranking',
     weight: 0.1,
     source:
-      '\\b(?:recommend\\w*|rank\\w*|retriev\\w*|search engines?|web search|click\\w*|learning[- ]to[- ]rank|information retrieval|implicit feedback|collaborative filtering|ctr|feedback loops?)\\b',
+      '\\b(?:recommend\\w*|rank\\w*|retriev\\w*|search engines?|web search|click\\w*|learning[- ]to[- ]rank|information retrieval|implicit feedback|collaborative filtering|ctr|feedback loops?|logged (?:\\w+ )?data|interaction (?:logs?|data))\\b',
   },
   {
     topic: 'statistical',
@@ -659,7 +668,7 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
   { anchors: ['bias'], pre: '\\b(?:weights?|gains?) and ', post: '(?:es)?\\b' },
   { anchors: ['bias'], pre: '\\b', post: '(?:es)? and (?:weights?|gains?)\\b' },
   // Contextual biasing in speech recognition: boosting a list of words or phrases.
-  { anchors: ['bias'], pre: '\\b', post: '(?:ed|ing)[- ](?:words?|phrases?|lists?)\\b' },
+  { anchors: ['bias'], pre: '\\b', post: '(?:ed|ing)?[- ](?:words?|phrases?|lists?)\\b' },
   {
     anchors: ['bias'],
     pre: '\\b',
@@ -670,7 +679,7 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
   // effect" stays a cognitive cue).
   {
     anchors: ['bias'],
-    pre: '\\b(?:forward|reverse|exchange|dc|gate|substrate|applied|learnable|additive|projection|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
+    pre: '\\b(?:forward|reverse|exchange|dc|gate|substrate|applied|learnable|additive|projection|imu|sensor|gyro(?:scope)?|accelerometer|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
     post: '(?:es|ed|ing)?\\b',
   },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:towards?|in favou?r of)\\b' },
@@ -680,6 +689,8 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
     pre: '\\b',
     post: 'es (?:(?!(?:of|in|from|against|and|or)\\b)[\\w-]+ ){1,3}?towards?\\b',
   },
+  // Metrics named after their weighting: rank-biased overlap, rank-biased precision.
+  { anchors: ['bias'], pre: '\\brank[- ]', post: 'ed\\b' },
   // A watermark that keeps the model's output distribution, a property of the sampler.
   { anchors: ['bias'], pre: '\\bun', post: 'ed,? (?:[\\w-]+ ){0,2}?watermark\\w*' },
   // Clinical trial appraisal ("risk of bias assessment"), not a bias the paper studies.

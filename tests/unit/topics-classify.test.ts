@@ -54,6 +54,14 @@ describe('classify: positive phrasings per topic (title only)', () => {
     ['Group-Robust Classification without Group Labels', 'data'],
     ['Text Dominance in Multimodal Large Language Models', 'modality'],
     ['Language Model Tokenizers Introduce Unfairness Between Languages', 'cultural'],
+    ['Bias in LLM-Based Recommendations', 'ranking'],
+    ['LLMs for Estimating Positional Bias in Logged Interaction Data', 'ranking'],
+    [
+      'A Benchmark of Language Hallucination and Visual Illusion in Vision-Language Models',
+      'modality',
+    ],
+    ['Linguistic Preference of Multilingual LLMs in Retrieval-Augmented Generation', 'cultural'],
+    ['Cognitive Debiasing of Large Language Models for Decision-Making', 'cognitive'],
   ])('%s -> %s', (title, topic) => {
     expect(ids(title)).toContain(topic);
   });
@@ -171,6 +179,17 @@ describe('classify: which topic a named bias belongs to', () => {
       'Vision-language models describe objects that are not in the image. We contrast outputs for the original and a distorted image, which reduces the over-reliance on statistical bias and unimodal priors that causes object hallucination.',
       ['modality'],
     ],
+    [
+      'On the Implicit Bias in Deep-Learning Algorithms',
+      'Gradient-based deep-learning algorithms generalize despite having more parameters than training examples. Implicit bias is believed to be a key factor; we survey the main results on implicit bias.',
+      ['inductive'],
+    ],
+    // Position in a long prompt (lost in the middle) is cognitive, even next to "retrieval".
+    [
+      'Mitigating Position Bias in Long-Context Language Models',
+      'Long-context language models use information at the start and the end of their context window better than information in the middle. We trace this position bias to a single hidden-state channel and scale it down, which improves retrieval of facts placed in the middle of the context.',
+      ['cognitive'],
+    ],
     // "Position bias" is gated by context in three topics; the stronger context takes it.
     [
       'Position Bias of LLM Evaluators',
@@ -259,6 +278,24 @@ describe('classify: senses of "bias" that are no topic', () => {
     [
       'Contextual Biasing for Streaming Speech Recognition',
       'Speech recognizers miss rare names. Contextual biasing boosts a list of biased words during decoding; we build a biased-word dataset and trigger the biasing only where a spike in the output suggests a name.',
+    ],
+    // A diffusion sampler named "shortcut"; deep biasing of speech recognizers toward a phrase list.
+    [
+      'One Step Diffusion via Shortcut Models',
+      'Shortcut models generate images in one or a few sampling steps. A single network is conditioned on the step size, so it can jump ahead along the flow; training needs no distillation.',
+    ],
+    [
+      'Contextualized Speech Recognition with a Dynamic Vocabulary',
+      'Deep biasing improves recognition of rare phrases given as a bias list. We add the bias phrases to the vocabulary as single tokens and lower the bias phrase error rate on English and Japanese datasets.',
+    ],
+    // A sensor's offset; a metric named after its weighting.
+    [
+      'Learning IMU Bias with a Diffusion Model',
+      'The IMU bias drifts over time and corrupts odometry. We learn the gyroscope bias and the accelerometer bias with a diffusion model trained on flight data.',
+    ],
+    [
+      'Measuring Agreement of Retrieval Systems',
+      'We compare the top results of two retrieval systems with rank-biased overlap, a similarity of ranked lists that weighs the top more, and report rank-biased precision.',
     ],
     // Clinical trial appraisal.
     [
