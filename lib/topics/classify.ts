@@ -330,7 +330,6 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   // 2. Accept hits: gated cues need their topic's context (where two topics' gates claim one
   //    phrase, the stronger context takes it); a phrase counts once within a topic, and across
   //    topics goes to the heavier cue.
-  const claimed = { title: [] as number[], abstract: [] as number[] };
   const gates = new Map<RegExp, boolean>();
   const accepted = { title: [] as Hit[], abstract: [] as Hit[] };
   // A phrase that context-gated cues of two topics claim ("position bias" of judges or of
@@ -370,7 +369,6 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
       accepted[key].push(hit);
       const s = stateOf(hit.cue.topic);
       s.hits[key].push(hit);
-      claimed[key].push(hit.start, hit.end);
     }
   };
   accept(title.hits, 'title');
@@ -425,8 +423,8 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
 
   // 4. Bare "bias" mentions that no cue claimed go to the strongest topic, or, when no topic has
   //    core evidence, to the topic whose context fits best (data by default).
-  const mentions = bareMentions(title, claimed.title).concat(
-    bareMentions(abstract, claimed.abstract),
+  const mentions = bareMentions(title, accepted.title).concat(
+    bareMentions(abstract, accepted.abstract),
   );
   if (mentions.length > 0) {
     let mentionScore = 0;
@@ -498,13 +496,13 @@ function scoreContext(id: TopicId, title: Field, abstract: Field): number {
   return total;
 }
 
-function bareMentions(field: Field, claimed: readonly number[]): Mention[] {
+function bareMentions(field: Field, claimed: readonly Hit[]): Mention[] {
   const out: Mention[] = [];
   const spans = field.mentions;
   for (let i = 0; i < spans.length; i += 2) {
     const start = spans[i] as number;
     const end = spans[i + 1] as number;
-    if (overlaps(claimed, start, end)) continue;
+    if (claimed.some((h) => start < h.end && h.start < end)) continue;
     const action = actionAround(field, start, end);
     let weight: number;
     if (field.isTitle) weight = action ? TITLE_ACTION_WEIGHT : TITLE_MENTION_WEIGHT;
