@@ -245,6 +245,11 @@ function patternSpan(m: RegExpExecArray, p: number, pos: number): [number, numbe
   return rest === undefined ? undefined : [pos - (m[2 * p + 2] ?? '').length, pos + rest.length];
 }
 
+/** Whether two hits share any text. */
+function shareText(a: Hit, b: Hit): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
 function overlaps(spans: readonly number[], start: number, end: number): boolean {
   for (let i = 0; i < spans.length; i += 2) {
     if (start < (spans[i + 1] as number) && (spans[i] as number) < end) return true;
@@ -332,6 +337,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   //    topics goes to the heavier cue.
   const gates = new Map<RegExp, boolean>();
   const accepted = { title: [] as Hit[], abstract: [] as Hit[] };
+  const ruledOut = (cue: CueDef) => cue.unless !== undefined && contextOf(cue.unless) > 0;
   // A phrase that context-gated cues of two topics claim ("position bias" of judges or of
   // rankers) goes to the topic with the stronger context.
   const outweighed = (hit: Hit, hits: readonly Hit[]): boolean =>
@@ -339,9 +345,8 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
       (rival) =>
         rival.cue.needs === rival.cue.topic &&
         rival.cue.topic !== hit.cue.topic &&
-        !(rival.cue.unless && contextOf(rival.cue.unless) > 0) &&
-        rival.start < hit.end &&
-        hit.start < rival.end &&
+        !ruledOut(rival.cue) &&
+        shareText(rival, hit) &&
         contextOf(rival.cue.topic) > contextOf(hit.cue.needs as TopicId),
     );
   const accept = (hits: Hit[], key: 'title' | 'abstract') => {
@@ -358,13 +363,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
         }
         if (!open) continue;
       } else if (needs && (contextOf(needs as TopicId) === 0 || outweighed(hit, hits))) continue;
-      if (hit.cue.unless && contextOf(hit.cue.unless) > 0) continue;
+      if (ruledOut(hit.cue)) continue;
       // A phrase counts once within a topic; across topics the heavier cue takes it (both, on a
       // tie): "selection bias" of multiple-choice answers is not also a data bias.
       const overlapping = (h: Hit) =>
-        hit.start < h.end &&
-        h.start < hit.end &&
-        (h.cue.topic === hit.cue.topic || h.cue.weight > hit.cue.weight);
+        shareText(h, hit) && (h.cue.topic === hit.cue.topic || h.cue.weight > hit.cue.weight);
       if (accepted[key].some(overlapping)) continue;
       accepted[key].push(hit);
       const s = stateOf(hit.cue.topic);
