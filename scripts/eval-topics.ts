@@ -1,19 +1,21 @@
 /**
- * Evaluates the topic classifier on a labelled JSONL file (default: the seed set fixture,
- * tests/fixtures/topics/seed-papers.jsonl, a copy of shared/data/seed-papers.jsonl).
+ * Evaluates the topic classifier on labelled JSONL files (default: the seed set,
+ * tests/fixtures/topics/seed-papers.jsonl, a copy of shared/data/seed-papers.jsonl, then the
+ * development set, dev-papers.jsonl beside it; SOURCES.md there says where they come from).
  *
- *   npm run eval:topics                    # seed set, title+abstract and title only
+ *   npm run eval:topics                    # seed and dev sets, title+abstract and title only
  *   npm run eval:topics -- --file PATH     # another labelled JSONL ({title, abstract?, topics})
  *   npm run eval:topics -- --errors        # also list the papers whose topics differ
  */
 import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TOPIC_IDS, type TopicId } from '../lib/paper';
 import { classify } from '../lib/topics/classify';
 import { evaluateTopics, formatReport, type LabelledPrediction } from '../lib/topics/metrics';
 
-const DEFAULT_FILE = fileURLToPath(
-  new URL('../tests/fixtures/topics/seed-papers.jsonl', import.meta.url),
+const DEFAULT_FILES = ['seed-papers.jsonl', 'dev-papers.jsonl'].map((name) =>
+  fileURLToPath(new URL(`../tests/fixtures/topics/${name}`, import.meta.url)),
 );
 
 interface LabelledPaper {
@@ -50,13 +52,17 @@ export function readLabelled(path: string): LabelledPaper[] {
 function main(): void {
   const args = process.argv.slice(2);
   const fileIndex = args.indexOf('--file');
-  const file = fileIndex >= 0 ? args[fileIndex + 1] : DEFAULT_FILE;
-  if (!file) {
+  const file = fileIndex >= 0 ? args[fileIndex + 1] : undefined;
+  if (fileIndex >= 0 && !file) {
     process.stderr.write('usage: eval-topics [--file PATH] [--errors]\n');
     process.exitCode = 2;
     return;
   }
   const showErrors = args.includes('--errors');
+  for (const path of file ? [file] : DEFAULT_FILES) report(path, showErrors);
+}
+
+function report(file: string, showErrors: boolean): void {
   const papers = readLabelled(file);
   const modes = [
     { name: 'title + abstract', titleOnly: false },
@@ -68,8 +74,13 @@ function main(): void {
       gold: p.topics,
       predicted: classify(mode.titleOnly ? { title: p.title } : p).map((t) => t.id),
     }));
-    const report = evaluateTopics(rows);
-    console.log(formatReport(report, `== ${mode.name}: ${papers.length} papers (${file})`));
+    const scores = evaluateTopics(rows);
+    console.log(
+      formatReport(
+        scores,
+        `== ${mode.name}: ${papers.length} papers (${relative(process.cwd(), file)})`,
+      ),
+    );
     if (showErrors) {
       for (const r of rows) {
         const g = [...r.gold].sort().join(',');
