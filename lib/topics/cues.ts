@@ -121,6 +121,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     'fair',
     '\\b',
     '[- ](?!(?:comparisons?|evaluations?|use|share|amount|bit|number|game|value|price|trade|play|assessments?|benchmark\\w*|chance|question)\\b)(?:\\w+[- ]){0,2}?(?:representations?|classifi\\w+|graph\\w*|gnns?|models?|learning|treatment|outcomes?|predictions?|generative|synthetic|data|machine learning|decisions?|clustering|allocation|policy|policies|embeddings?|regression)\\b',
+    { needs: 'people' },
   ),
   cue('social', 0.7, 'discriminat', '\\b', 'ory\\b'),
   cue('social', 0.6, 'discriminat', '\\b', 'ion\\b', { needs: 'social' }),
@@ -247,16 +248,20 @@ export const CUE_DEFS: readonly CueDef[] = [
   ),
   // Not "shortcut models" (a diffusion sampler) or "shortcut connections".
   cue('data', 0.6, 'shortcut', '\\b', '(?:s| learning| features?| solutions?| cues?| reliance)\\b'),
-  cue('data', 0.7, 'tail', '\\blong[- ]?', '(?:ed)?\\b'),
-  cue('data', 0.7, 'imbalance', '\\b(?:class|label|data|category|sample)[- ]?', '[ds]?\\b'),
+  // Popular and long-tail items, or biased click data, are a recommender's ranking bias.
+  cue('data', 0.7, 'tail', '\\blong[- ]?', '(?:ed)?\\b', { unless: 'ranking' }),
+  cue('data', 0.7, 'imbalance', '\\b(?:class|label|data|category|sample)[- ]?', '[ds]?\\b', {
+    unless: 'ranking',
+  }),
   cue(
     'data',
     0.7,
     'imbalance',
     '\\b',
     'd (?:data|datasets?|classes|distributions?|training|labels)\\b',
+    { unless: 'ranking' },
   ),
-  cue('data', 0.35, 'imbalance', `(?<!${ATTR} )\\b`, '[sd]?\\b'),
+  cue('data', 0.35, 'imbalance', `(?<!${ATTR} )\\b`, '[sd]?\\b', { unless: 'ranking' }),
   cue('data', 0.8, ['noise', 'error'], '\\b(?:label|annotation)[- ]?', 's?\\b', {
     key: 'label-noise',
   }),
@@ -280,6 +285,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     'bias',
     '\\b',
     'ed (?:training |labell?ed |real-world )?(?:data(?:sets?)?|training sets?|samples|labels|annotations|corpora)\\b',
+    { unless: 'ranking' },
   ),
   // "bias(es) … data" or "data … bias(es)" within a few words of one sentence.
   cue(
@@ -462,13 +468,22 @@ export const CUE_DEFS: readonly CueDef[] = [
     needs: 'modality',
   }),
   cue('modality', 0.8, 'neglect', '\\bvisual ', '\\b'),
-  cue('modality', 0.7, 'hallucination', '\\blanguage ', 's?\\b', { needs: 'modality' }),
+  cue('modality', 0.7, 'hallucination', '\\b(?:language|(?:prompt|text)-induced) ', 's?\\b', {
+    needs: 'modality',
+  }),
   cue(
     'modality',
     0.6,
     ['neglect', 'ignor', 'overlook'],
     '\\b',
     '\\w* (?:the )?(?:visual|image)(?: (?:inputs?|information|content|evidence))?\\b',
+  ),
+  cue(
+    'modality',
+    0.7,
+    ['favor', 'favour', 'preferring', 'prefers'],
+    '\\b',
+    '\\w* (?:the )?(?:text|textual|language|linguistic)(?: \\w+)? over (?:the )?(?:visual|image|vision)\\b',
   ),
 
   // ---- ranking ------------------------------------------------------------------------------
@@ -574,6 +589,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     ' (?:introduced|induced|caused) by (?:the )?(?:clipping|truncation|sampling|quantization|approximation|discretization|estimator)\\b',
   ),
   cue('statistical', 0.8, 'debias', '\\b', 'ed (?:estimat\\w+|gradients?|objectives?)\\b'),
+  cue('statistical', 0.7, 'unbiased', '\\b', 'ness\\b', { needs: 'statistical' }),
 ];
 
 /**

@@ -196,6 +196,22 @@ describe('classify: which topic a named bias belongs to', () => {
       'We uncover a positional bias of LLM evaluators: the quality ranking of candidate responses changes when their order in the prompt is swapped. We propose a calibration that makes the evaluator agree better with human judges.',
       ['evaluation'],
     ],
+    // Popular items against the long tail is a recommender's popularity bias, not a data bias.
+    [
+      'Rebalancing Exposure in Collaborative Filtering',
+      'Recommender systems trained on implicit feedback over-recommend popular items, so long-tail items are rarely shown. We study this popularity bias and propose a re-ranking that lifts long-tail items while keeping accuracy on imbalanced data.',
+      ['ranking'],
+    ],
+    [
+      'Counting What Is There',
+      'Vision-language models often hallucinate by favoring the textual prompt over the visual evidence: asked to describe five apples when four are shown, they describe five. We locate attention heads that copy the prompt and show that ablating them reduces prompt-induced hallucinations.',
+      ['modality'],
+    ],
+    [
+      'A Theory of Policy-Gradient Estimators for Language Model Fine-Tuning',
+      'We characterize the statistical properties of the policy-gradient estimators used to fine-tune language models. Our analysis establishes their unbiasedness and derives exact variance expressions, which yield a variance-optimal baseline.',
+      ['statistical'],
+    ],
   ])('%s', (title, abstract, expected) => {
     expect(ids(title, abstract)).toEqual(expected);
   });
@@ -267,6 +283,11 @@ describe('classify: senses of "bias" that are no topic', () => {
     [
       'Fairness in Serving Large Language Models',
       'LLM inference services share accelerators among many clients. We define fairness in serving as equal service measured in tokens processed, and propose a fair scheduler that bounds the service difference between two backlogged clients while keeping throughput high.',
+    ],
+    // Fairness among the devices of a federated network, not among people.
+    [
+      'Fair Resource Allocation in Federated Learning',
+      'Minimizing an average loss over a federated network can serve some devices much worse than others. Inspired by fair resource allocation in wireless networks, we propose an objective that makes accuracy more uniform across devices, and a communication-efficient solver for it.',
     ],
     // A watermark that keeps the output distribution; the verb "biases … towards".
     [
