@@ -99,7 +99,8 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b(?:social|societal|ethical|representational|stereotyp(?:e|ical)|allocational)[- ]',
     B,
   ),
-  cue('social', 0.7, 'stereotyp', '\\b', '\\w*'),
+  // Not stereotypical motor movements (a clinical sign in autism).
+  cue('social', 0.7, 'stereotyp', '\\b', '\\w*\\b(?! (?:motor )?movements?)'),
   // Bias of language models, named no more precisely, is most often social bias.
   cue('social', 0.6, 'bias', '\\b(?:llm|language model)s? ', B, { weak: true }),
   cue(
@@ -597,7 +598,7 @@ export const CUE_DEFS: readonly CueDef[] = [
  * portfolios ("home bias in equity portfolios") is finance, not fairness.
  */
 const PEOPLE_SOURCE =
-  '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equitabl\\w+|(?<!private |brand )equity(?![- ](?:portfolios?|markets?|returns?|premi\\w+|prices?|funds?|investors?|options?|ind(?:ex|ices)|shares?|capital|risk|valuations?|analysts?))|equality|parity|societal|ethical|sensitive attributes?|hiring|recruit\\w*|job applicants?|resumes?|lending|loan approvals?|credit scoring|recidivism|criminal justice|policing)\\b';
+  '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equitabl\\w+|(?<!private |brand )equity(?![- ](?:portfolios?|markets?|returns?|premi\\w+|prices?|funds?|investors?|options?|ind(?:ex|ices)|shares?|capital|risk|valuations?|analysts?))|equality|parity|societal|ethical|sensitive attributes?|hiring|recruit\\w*|job applicants?|resumes?|(?:fair|mortgage) lending|lending (?:decisions?|data)|loan approvals?|credit scoring|recidivism|criminal justice|policing)\\b';
 
 export const CONTEXT_DEFS: readonly ContextDef[] = [
   {
@@ -688,7 +689,7 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
   {
     anchors: ['bias'],
     pre: '\\b',
-    post: `(?:es)?["')]*[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|initiali[sz]ation|voltages?|currents?|fields?|points?|magnet\\w*|loss(?:es)?|tees?|free (?:convolutional|cnns?|denois\\w+|networks?|architectures?|layers?))\\b`,
+    post: `(?:es)?["')]*[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|initiali[sz]ation|voltages?|currents?|fields?|dependen\\w*|points?|magnet\\w*|loss(?:es)?|tees?|free (?:convolutional|cnns?|denois\\w+|networks?|architectures?|layers?))\\b`,
   },
   // Electronics, magnetism, attention layers; and cosmology's bias, how galaxies or haloes trace
   // the matter field ("halo bias", "scale-dependent bias": astro-ph, not a prejudice; "halo

@@ -284,6 +284,20 @@ describe('classify: senses of "bias" that are no topic', () => {
       'Fairness in Serving Large Language Models',
       'LLM inference services share accelerators among many clients. We define fairness in serving as equal service measured in tokens processed, and propose a fair scheduler that bounds the service difference between two backlogged clients while keeping throughput high.',
     ],
+    // A voltage in physics: "lending … an edge" is no loan decision, samples are no training data.
+    [
+      'Spectroscopy of Surface States at High Bias',
+      'Scanning tunneling spectroscopy at high bias is a poor measure of the density of states. The large voltage makes constant-height scans impractical, lending constant-current spectroscopy an edge. We normalize the spectra and measure the bias dependence of several samples.',
+    ],
+    [
+      'Twist in the Bias-Dependence of Spin-Torques in Magnetic Tunnel Junctions',
+      'The spin-torque in tunnel junctions depends on the applied voltage. We extract this bias-dependence over large voltage ranges: the bias-dependences of asymmetric samples are twisted.',
+    ],
+    // A clinical sign in autism, not a social stereotype.
+    [
+      'Detecting Stereotypical Motor Movements with Wearable Sensors',
+      'Stereotypical motor movements are a core sign of autism. We detect them from accelerometer signals with a convolutional network and outperform hand-crafted features.',
+    ],
     // Fairness among the devices of a federated network, not among people.
     [
       'Fair Resource Allocation in Federated Learning',
