@@ -327,7 +327,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   cue('inductive', 0.7, 'implicit', '\\b', ' (?:bias|regulari[sz]ation)\\b', {
     needs: 'inductive',
   }),
-  cue('inductive', 0.55, 'equivarian', '\\b', '(?:t|ce)\\b'),
+  cue('inductive', 0.55, 'equivarian', '\\b', '(?:t|ce)\\b', { needs: 'inductive' }),
   cue('inductive', 0.6, 'prior', '\\b(?:architectural|geometric|symmetry|structural) ', 's?\\b'),
   cue(
     'inductive',
@@ -530,6 +530,8 @@ export const CUE_DEFS: readonly CueDef[] = [
     },
   ),
   cue('ranking', 0.8, 'fair', '\\b(?:item|provider|exposure|ranking) ', 'ness\\b'),
+  // A recommender's feedback loop (popular items shown, clicked, shown more); not a policing one.
+  cue('ranking', 0.7, 'feedback', '\\b', '[- ]loops?\\b', { needs: 'ranking' }),
   cue('ranking', 0.5, 'rank', '\\b', '\\w* (?:\\w+ ){0,3}?(?:higher|lower) than\\b', {
     needs: 'ranking',
   }),
@@ -648,7 +650,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'ranking',
     weight: 0.1,
     source:
-      '\\b(?:recommend\\w*|rank\\w*|retriev\\w*|search engines?|web search|click\\w*|learning[- ]to[- ]rank|information retrieval|implicit feedback|collaborative filtering|ctr|feedback loops?|logged (?:\\w+ )?data|interaction (?:logs?|data))\\b',
+      '\\b(?:recommend\\w*|rank\\w*|retriev\\w*|search engines?|web search|click\\w*|learning[- ]to[- ]rank|information retrieval|implicit feedback|collaborative filtering|ctr|logged (?:\\w+ )?data|interaction (?:logs?|data))\\b',
   },
   {
     topic: 'statistical',

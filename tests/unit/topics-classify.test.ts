@@ -196,6 +196,17 @@ describe('classify: which topic a named bias belongs to', () => {
       'We uncover a positional bias of LLM evaluators: the quality ranking of candidate responses changes when their order in the prompt is swapped. We propose a calibration that makes the evaluator agree better with human judges.',
       ['evaluation'],
     ],
+    // A recommender's feedback loop is a ranking bias; a feedback loop elsewhere is not.
+    [
+      'Systemic Effects of Feedback Loops in Recommender Systems',
+      'Recommender systems interact with their users over time. We simulate the feedback loop between recommendations and clicks and show that it makes users more alike and narrows what they see.',
+      ['ranking'],
+    ],
+    [
+      'Feedback Loops in Interactive Theorem Proving',
+      'An agent proposes a lemma, receives feedback from the proof checker and revises it. We study how many rounds of this feedback loop a language model needs to close a proof.',
+      [],
+    ],
     // Popular items against the long tail is a recommender's popularity bias, not a data bias.
     [
       'Rebalancing Exposure in Collaborative Filtering',
@@ -283,6 +294,11 @@ describe('classify: senses of "bias" that are no topic', () => {
     [
       'Fairness in Serving Large Language Models',
       'LLM inference services share accelerators among many clients. We define fairness in serving as equal service measured in tokens processed, and propose a fair scheduler that bounds the service difference between two backlogged clients while keeping throughput high.',
+    ],
+    // Equivariance in algebraic geometry, not an architectural prior of a network.
+    [
+      'Introduction to Equivariant Cohomology in Algebraic Geometry',
+      'Equivariant cohomology is a tool for computing integrals on varieties with a torus action. These notes introduce equivariant cohomology with localization formulas and Schubert calculus as examples.',
     ],
     // A voltage in physics: "lending … an edge" is no loan decision, samples are no training data.
     [
