@@ -327,7 +327,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   cue('inductive', 0.7, 'implicit', '\\b', ' (?:bias|regulari[sz]ation)\\b', {
     needs: 'inductive',
   }),
-  cue('inductive', 0.55, 'equivarian', '\\b', '(?:t|ce)\\b', { needs: 'inductive' }),
+  cue('inductive', 0.55, 'equivarian', '\\b', '(?:t|ce)\\b', { needs: 'ml' }),
   cue('inductive', 0.6, 'prior', '\\b(?:architectural|geometric|symmetry|structural) ', 's?\\b'),
   cue(
     'inductive',
@@ -660,6 +660,14 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
   },
 ];
 
+/**
+ * Words of machine learning. A "bias" that no cue names goes to a topic only in a paper that has
+ * them, or that acts on the bias ("debiasing"): in a physics, biology or economics abstract a bare
+ * "bias" is a voltage, a codon usage, a tracer of matter or a time preference, none of them a topic.
+ */
+export const MACHINE_LEARNING_SOURCE =
+  '\\b(?:machine learning|deep learning|neural|llms?|language models?|datasets?|training|trained|classifi\\w+|fine-tun\\w+|benchmarks?|ai|artificial intelligence|recommend\\w+|nlp|transformers?|embeddings?|supervised|learn(?:ing|ed|s)?|algorithm(?:s|ic)?|predictive)\\b';
+
 /** Paper-level conditions of cues (`CueDef.needs`). */
 export const GATES = {
   /** A gap, a bias or its remedy: what turns a descriptor of languages into a disparity. */
@@ -667,6 +675,8 @@ export const GATES = {
     '\\b(?:\\w*bias\\w*|gaps?|disparit\\w+|inequ\\w+|unequal\\w*|underperform\\w*|(?:lag\\w*|left|fall\\w*|fell) behind|\\w*fair\\w*|inclusiv\\w+|marginali[sz]\\w+|disadvantag\\w+|struggl\\w+|worse|poor(?:ly|er)?)\\b',
   /** People, or a bias: what makes "fairness" a social topic. */
   people: `${PEOPLE_SOURCE}|\\b(?:\\w*bias|discriminat)`,
+  /** Machine learning: equivariance as a network's prior, not a cohomology theory's. */
+  ml: MACHINE_LEARNING_SOURCE,
 } as const;
 
 export type GateId = keyof typeof GATES;
@@ -717,14 +727,6 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
   { anchors: ['bias'], pre: '\\b(?:coin|die|dice)s? (?:is |are |was |were )?', post: 'ed\\b' },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:coins?|dice|die|random walks?)\\b' },
 ];
-
-/**
- * Words of machine learning. A "bias" that no cue names goes to a topic only in a paper that has
- * them, or that acts on the bias ("debiasing"): in a physics, biology or economics abstract a bare
- * "bias" is a voltage, a codon usage, a tracer of matter or a time preference, none of them a topic.
- */
-export const MACHINE_LEARNING_SOURCE =
-  '\\b(?:machine learning|deep learning|neural|llms?|language models?|datasets?|training|trained|classifi\\w+|fine-tun\\w+|benchmarks?|ai|artificial intelligence|recommend\\w+|nlp|transformers?|embeddings?|supervised|learn(?:ing|ed|s)?|algorithm(?:s|ic)?|predictive)\\b';
 
 /** A bare mention of bias: counted when no topic cue claims it. */
 export const BIAS_MENTION_DEF: AnchoredDef = {

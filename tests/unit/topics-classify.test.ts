@@ -413,6 +413,12 @@ describe('classify: title-only input', () => {
     }
   });
 
+  // A title rarely names its field; equivariance needs machine learning only in an abstract.
+  it('takes equivariance in a title as a prior, without network words', () => {
+    expect(ids('Relaxed Equivariance via Multitask Learning')).toEqual(['inductive']);
+    expect(ids('Soft Equivariance with Guarantees')).toEqual(['inductive']);
+  });
+
   it('uses a stricter bar than with an abstract: a weak title cue alone gives no badge', () => {
     expect(ids('Dialects in the Wild')).toEqual([]);
     expect(
