@@ -50,13 +50,14 @@ describe('eval on the extra held-out-style cases (composed, not from the seed)',
 });
 
 /** Floors a little under today's scores on the development set (see the tests below). */
-const FLOOR = { f1: 0.84, noTopic: 0.89, titleF1: 0.69, titlePrecision: 0.87 };
+const FLOOR = { f1: 0.81, noTopic: 0.85, titleF1: 0.65, titlePrecision: 0.87 };
 
 describe('the development set (real arXiv papers; see tests/fixtures/topics/SOURCES.md)', () => {
-  it('is well formed: an arXiv id each, once; valid labels; an abstract; none from the seed set', () => {
+  it('is well formed: an arXiv id each, once; a batch; valid labels; an abstract; none from the seed set', () => {
     const seedTitles = new Set(SEED.map((p) => p.title.toLowerCase()));
     const ids = new Set<string>();
     for (const p of DEV) {
+      expect(p.batch, p.title).toMatch(/^[a-z][a-z0-9]?$/);
       expect(p.arxiv, p.title).toMatch(/^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/);
       expect(ids.has(p.arxiv as string), `${p.arxiv} twice`).toBe(false);
       ids.add(p.arxiv as string);
@@ -65,7 +66,7 @@ describe('the development set (real arXiv papers; see tests/fixtures/topics/SOUR
       expect(p.abstract?.length ?? 0, p.title).toBeGreaterThan(200);
       expect(seedTitles.has(p.title.toLowerCase()), p.title).toBe(false);
     }
-    expect(DEV.length).toBeGreaterThanOrEqual(600);
+    expect(DEV.length).toBeGreaterThanOrEqual(1000);
   });
 
   // A cue change that trades these papers away for a gain elsewhere shows up here. They were
