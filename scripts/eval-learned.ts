@@ -67,6 +67,8 @@ function example(paper: FixturePaper): Example {
     paper,
     features: [...features],
     cueScores: TOPIC_IDS.map((id) => scores.get(id) ?? 0),
+    // Its own call, not the scores above filtered at 0.5: returned scores are rounded, and a raw
+    // 0.4996 shows as 0.5 but is under the bar.
     cueTopics: classify(paper).map((t) => t.id),
   };
 }
