@@ -21,6 +21,7 @@ import {
 } from './paper-identity';
 import { isGenericOrigin, normalizeGenericOrigin } from './sites/optional-sites';
 import { cleanText } from './sites/text';
+import type { TopicModel } from './topics/learned';
 
 // The client side (limits, broadcasts, sendRequest) lives in lib/messaging.ts so the content
 // script does not load this module's request schemas; re-exported for everyone else.
@@ -305,6 +306,7 @@ const REQUEST_SCHEMAS = {
   'get-topic-config': strictObject({
     type: v.literal('get-topic-config'),
     site: v.optional(SiteSchema),
+    model: v.optional(v.boolean()),
   }),
   'save-custom-topic': strictObject({
     type: v.literal('save-custom-topic'),
@@ -429,10 +431,14 @@ export interface SetTopicCorrectionRequest {
   removed: string[];
   topics?: TopicId[];
 }
-/** Custom topics, disabled built-in topics, and the page-summary filter of `site`. */
+/**
+ * Custom topics, disabled built-in topics, and the page-summary filter of `site`; with `model`,
+ * the learned topic model too (lib/topics/learned.ts), which a content script needs once a page.
+ */
 export interface GetTopicConfigRequest {
   type: 'get-topic-config';
   site?: SiteId;
+  model?: boolean;
 }
 /** Add a custom topic (no `id`) or edit the one with `id`. */
 export interface SaveCustomTopicRequest {
@@ -536,7 +542,7 @@ export interface SuccessMap {
     correction: CorrectionEntry | null;
     record: PaperRecord | null;
   };
-  'get-topic-config': { ok: true } & TopicConfig;
+  'get-topic-config': { ok: true; model?: TopicModel } & TopicConfig;
   'save-custom-topic': { ok: true; topic: CustomTopicRecord };
   'delete-custom-topic': { ok: true; removed: boolean };
   'set-disabled-topics': { ok: true; disabled: TopicId[] };

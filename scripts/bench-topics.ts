@@ -1,11 +1,13 @@
 /**
  * Classifier throughput on one core: `npm run bench:topics`. Warms up, then classifies the seed
  * papers repeatedly for about 2 s per mode and prints papers/s with abstracts and title only, plus
- * the time to classify 2,000 papers (a busy listing page).
+ * the time to classify 2,000 papers (a busy listing page). The shipped classifier (cues and the
+ * learned model), with the cues alone beside it as the baseline of the same run.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { classify } from '../lib/topics/classify';
+import { type ClassifyOptions, classify } from '../lib/topics/classify';
+import { shippedTopicModel } from '../lib/topics/shipped-model';
 import type { ClassifyInput } from '../lib/topics/types';
 
 const FILE = fileURLToPath(new URL('../tests/fixtures/topics/seed-papers.jsonl', import.meta.url));
@@ -21,14 +23,14 @@ function load(): ClassifyInput[] {
     });
 }
 
-function papersPerSecond(inputs: readonly ClassifyInput[]): number {
-  for (let i = 0; i < 100; i++) for (const x of inputs) classify(x);
+function papersPerSecond(inputs: readonly ClassifyInput[], options: ClassifyOptions): number {
+  for (let i = 0; i < 100; i++) for (const x of inputs) classify(x, options);
   let n = 0;
   let sink = 0;
   const start = performance.now();
   let elapsed = 0;
   while (elapsed < DURATION_MS) {
-    for (const x of inputs) sink += classify(x).length;
+    for (const x of inputs) sink += classify(x, options).length;
     n += inputs.length;
     elapsed = performance.now() - start;
   }
@@ -36,12 +38,16 @@ function papersPerSecond(inputs: readonly ClassifyInput[]): number {
   return n / (elapsed / 1000);
 }
 
-function timeFor(inputs: readonly ClassifyInput[], count: number): number {
+function timeFor(
+  inputs: readonly ClassifyInput[],
+  count: number,
+  options: ClassifyOptions,
+): number {
   const batch = Array.from({ length: count }, (_, i) => inputs[i % inputs.length] as ClassifyInput);
   const runs: number[] = [];
   for (let r = 0; r < 10; r++) {
     const start = performance.now();
-    for (const x of batch) classify(x);
+    for (const x of batch) classify(x, options);
     runs.push(performance.now() - start);
   }
   runs.sort((a, b) => a - b);
@@ -50,13 +56,18 @@ function timeFor(inputs: readonly ClassifyInput[], count: number): number {
 
 const withAbstract = load();
 const titleOnly = withAbstract.map((p) => ({ title: p.title }));
-const full = papersPerSecond(withAbstract);
-const titles = papersPerSecond(titleOnly);
-console.log(`with abstracts: ${Math.round(full).toLocaleString('en-US')} papers/s`);
-console.log(`title only:     ${Math.round(titles).toLocaleString('en-US')} papers/s`);
-console.log(
-  `2,000 papers with abstracts: ${timeFor(withAbstract, 2000).toFixed(1)} ms (median of 10)`,
-);
-console.log(
-  `2,000 titles only:           ${timeFor(titleOnly, 2000).toFixed(1)} ms (median of 10)`,
-);
+const count = (n: number) => Math.round(n).toLocaleString('en-US');
+for (const [name, options] of [
+  ['cues + learned model (shipped)', { model: shippedTopicModel() }],
+  ['cues alone (baseline)', {}],
+] as const) {
+  console.log(name);
+  console.log(`  with abstracts: ${count(papersPerSecond(withAbstract, options))} papers/s`);
+  console.log(`  title only:     ${count(papersPerSecond(titleOnly, options))} papers/s`);
+  console.log(
+    `  2,000 papers with abstracts: ${timeFor(withAbstract, 2000, options).toFixed(1)} ms (median of 10)`,
+  );
+  console.log(
+    `  2,000 titles only:           ${timeFor(titleOnly, 2000, options).toFixed(1)} ms (median of 10)`,
+  );
+}

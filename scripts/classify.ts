@@ -12,6 +12,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { classifyLines } from '../lib/topics/batch';
+import { shippedTopicModel } from '../lib/topics/shipped-model';
 
 const USAGE = `usage: classify FILE.jsonl   (FILE "-" reads standard input)
 Reads {"title": string, "abstract"?: string} per line; writes {"topics":[...]} per line.
@@ -42,6 +43,7 @@ async function main(): Promise<number> {
         if (out.length >= 512) flush();
       },
       (message) => process.stderr.write(`${message}\n`),
+      { model: shippedTopicModel() },
     );
     flush();
     return summary.bad > 0 ? 1 : 0;

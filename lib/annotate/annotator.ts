@@ -4,6 +4,7 @@ import { KnownIds } from '../known-ids';
 import type { ExtractedPaper, SiteId, TopicId } from '../paper';
 import type { ExtractOptions, PageData, SiteAdapter } from '../sites/types';
 import type { CustomMatch } from '../topics/custom';
+import type { TopicModel } from '../topics/learned';
 import {
   builtInTopicIds,
   type FinalTopic,
@@ -30,8 +31,11 @@ export interface PageState {
 export interface AnnotatorPort {
   /** Saved state and corrections of a page's papers, in one message (plus the known-ids digest). */
   getPageState(ids: string[], options?: { knownIds?: boolean }): Promise<PageState>;
-  /** Custom topics, switched-off topics and the remembered summary filter of `site`. */
-  getConfig(site: SiteId): Promise<TopicConfig>;
+  /**
+   * Custom topics, switched-off topics and the remembered summary filter of `site`; with `model`,
+   * the learned topic model as well (asked for once: it does not change while the page is open).
+   */
+  getConfig(site: SiteId, model?: boolean): Promise<TopicConfig & { model?: TopicModel }>;
   save(paper: ExtractedPaper, topics: TopicId[]): Promise<void>;
   unsave(id: string): Promise<void>;
   /** Stores a correction (empty: removes it); `topics` become a saved paper's stored topics. */
@@ -45,7 +49,8 @@ export interface AnnotatorPort {
 export interface AnnotatorOptions {
   doc: Document;
   adapter: SiteAdapter;
-  classify: (paper: ExtractedPaper) => TopicMatch[];
+  /** The built-in classifier; `model` is the learned model once the background has sent it. */
+  classify: (paper: ExtractedPaper, model?: TopicModel) => TopicMatch[];
   port: AnnotatorPort;
   /** Stops everything (observer, scheduled work) and removes our UI when aborted. */
   signal: AbortSignal;
@@ -131,6 +136,8 @@ export class Annotator {
   readonly #log: (message: string, error?: unknown) => void;
   readonly #notes: QuickNotes;
   #context = new TopicContext();
+  /** The learned topic model, from the background's first answer about the topic settings. */
+  #model: TopicModel | undefined;
   /** Until the user's topic settings have arrived (or failed to): the first pass waits a little. */
   #configLoad: Promise<void> | undefined;
   #prepared = false;
@@ -464,7 +471,7 @@ export class Annotator {
       // Authors are read when the paper is saved (#readAgain): the pass needs no more.
       const { abstract, ...paper } = adapter.extractPaper(card, pageData, { authors: false });
       const text = abstract === undefined ? paper : { ...paper, abstract };
-      const classified = classify(text);
+      const classified = classify(text, this.#model);
       const custom = this.#context.matchCustom(text);
       const previous = this.#cards.get(card);
       if (previous) this.#forget(previous);
@@ -690,14 +697,17 @@ export class Annotator {
   }
 
   async #loadConfig(initial: boolean): Promise<void> {
-    let config: TopicConfig;
+    let config: TopicConfig & { model?: TopicModel };
     try {
-      config = await this.#options.port.getConfig(this.#options.adapter.id);
+      config = await this.#options.port.getConfig(this.#options.adapter.id, !this.#model);
     } catch (error) {
       this.#log('could not read the topic settings', error);
       return;
     }
     if (this.#stopped) return;
+    // Cards classified before the model came (a background slow to wake) are classified again.
+    const model = !this.#model && config.model;
+    if (model) this.#model = model;
     this.#context = new TopicContext(config);
     if (initial && config.summaryFilter) this.#filter = config.summaryFilter;
     if (this.#filter !== undefined && !this.#context.enabled.some((t) => t.id === this.#filter))
@@ -705,10 +715,10 @@ export class Annotator {
     if (this.#cards.size === 0) return;
     for (const entry of this.#cards.values()) {
       // Reading every card again (abstracts included) is only worth it when there is a phrase
-      // to look for: switching a built-in topic off must not re-extract 2,000 cards.
-      entry.custom = this.#context.hasCustom
-        ? this.#context.matchCustom(this.#readAgain(entry, { authors: false }))
-        : [];
+      // to look for or a new model: switching a built-in topic off must not re-extract 2,000 cards.
+      const text = (this.#context.hasCustom || model) && this.#readAgain(entry, { authors: false });
+      entry.custom = text && this.#context.hasCustom ? this.#context.matchCustom(text) : [];
+      if (text && model) entry.classified = this.#options.classify(text, model);
       this.#showTopics(entry);
     }
     this.#updateSummary();

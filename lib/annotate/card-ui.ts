@@ -407,9 +407,14 @@ export class CardUi {
   }
 
   #followScroll(): void {
-    this.#hideTip();
+    // A tooltip shown by hover goes; one shown by keyboard focus follows its badge, since
+    // focusing a badge below the fold scrolls it into view right after the tooltip opened.
+    const badge = this.#openTip?.previousElementSibling;
+    const focused = !!badge && badge === this.#root.activeElement;
+    if (focused) placeLayer(this.#openTip as HTMLElement, badge);
+    else this.#hideTip();
     if (this.#menu && this.isMenuOpen()) placeLayer(this.#menu, this.#editButton);
-    else if (this.#onScroll)
+    else if (!focused && this.#onScroll)
       this.host.ownerDocument.defaultView?.removeEventListener('scroll', this.#onScroll, true);
   }
 }

@@ -21,7 +21,8 @@ export function startBiasLens(
   const annotator = new Annotator({
     doc,
     adapter,
-    classify: (paper) => classify({ title: paper.title, abstract: paper.abstract }),
+    classify: (paper, model) =>
+      classify({ title: paper.title, abstract: paper.abstract }, { model }),
     port: whileValid(ctx, messagingPort),
     signal: ctx.signal,
   });

@@ -25,11 +25,10 @@ export const messagingPort: AnnotatorPort = {
     }
     return state;
   },
-  async getConfig(site) {
-    const response = await sendRequest({ type: 'get-topic-config', site });
+  async getConfig(site, withModel) {
+    const response = await sendRequest({ type: 'get-topic-config', site, model: withModel });
     if (!response.ok) throw new Error(response.error);
-    const { customTopics, disabled, summaryFilter } = response;
-    return { customTopics, disabled, summaryFilter };
+    return response;
   },
   async save(paper, topics) {
     const response = await sendRequest({ type: 'save-paper', paper: fitToLimits(paper), topics });

@@ -4,12 +4,12 @@ import { TOPIC_IDS } from '../paper';
 import {
   type CompiledCustomTopics,
   type CustomMatch,
-  compileCustomTopics,
+  compilePattern,
   customTopicInfo,
   matchCustomTopics,
 } from '../topics/custom';
 import { type FinalTopic, mergeTopics, type TopicCorrection } from '../topics/merge';
-import { getTopicInfo } from '../topics/taxonomy';
+import { getTopicStyle } from '../topics/topic-styles';
 import type { TopicMatch } from '../topics/types';
 import type { CardTopic } from './card-ui';
 
@@ -34,11 +34,13 @@ export class TopicContext {
   readonly enabled: readonly TopicDisplay[];
   private readonly byId = new Map<string, TopicDisplay>();
 
-  constructor(config: Pick<TopicConfig, 'customTopics' | 'disabled'> = emptyConfig()) {
+  /** Before the settings come, topics show without descriptions (only on hover anyway). */
+  constructor(config: ContextConfig = emptyConfig()) {
     this.disabled = new Set(config.disabled);
-    this.compiled = compileCustomTopics(config.customTopics);
+    this.compiled = compilePattern(config.customTopics, config.customPattern);
     this.customIds = config.customTopics.map((topic) => topic.id);
-    for (const id of TOPIC_IDS) this.byId.set(id, getTopicInfo(id));
+    for (const id of TOPIC_IDS)
+      this.byId.set(id, { ...getTopicStyle(id), description: config.descriptions[id] ?? '' });
     for (const topic of config.customTopics) this.byId.set(topic.id, customTopicInfo(topic));
     this.enabled = [...this.byId.values()].filter((topic) => !this.disabled.has(topic.id));
   }
@@ -83,6 +85,10 @@ export class TopicContext {
   }
 }
 
-function emptyConfig(): Pick<TopicConfig, 'customTopics' | 'disabled'> {
-  return { customTopics: [], disabled: [] as TopicId[] };
+type ContextConfig = Pick<TopicConfig, 'customTopics' | 'customPattern' | 'disabled'> & {
+  descriptions: Partial<TopicConfig['descriptions']>;
+};
+
+function emptyConfig(): ContextConfig {
+  return { customTopics: [], customPattern: null, descriptions: {}, disabled: [] as TopicId[] };
 }

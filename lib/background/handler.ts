@@ -20,6 +20,7 @@ import {
   type Response,
 } from '../messages';
 import { genericPattern } from '../sites/optional-sites';
+import { shippedTopicModel } from '../topics/shipped-model';
 import { createKnownIdsCache } from './known-ids-cache';
 import { runNotebookRequest } from './notebook';
 import { refusalFor, type Sender } from './sender-policy';
@@ -117,7 +118,11 @@ export function createRequestHandler(
         return { ok: true, correction, record: result.paper ?? null };
       }
       case 'get-topic-config':
-        return { ok: true, ...(await getTopicConfig(db, request.site)) };
+        return {
+          ok: true,
+          ...(await getTopicConfig(db, request.site)),
+          ...(request.model ? { model: shippedTopicModel() } : {}),
+        };
       case 'save-custom-topic': {
         const topic = await saveCustomTopic(db, request.topic, deps.now());
         notify({ type: 'config-changed' });

@@ -1,6 +1,13 @@
 import type { SiteId } from '../paper';
 import { TOPIC_IDS, type TopicId } from '../paper';
-import { type CustomTopicDef, customTopicId, normalizePhrase } from '../topics/custom';
+import {
+  type CustomPattern,
+  customPattern,
+  customTopicId,
+  normalizePhrase,
+  type ShownCustomTopic,
+} from '../topics/custom';
+import { TOPIC_DESCRIPTIONS, withTextColor } from '../topics/taxonomy';
 import type { BiasLensDB } from './schema';
 import type { CustomTopicRecord } from './types';
 
@@ -16,7 +23,15 @@ export function summaryFilterKey(site: SiteId): string {
 
 /** What a content script needs to apply topics: custom topics, disabled ones, its site's filter. */
 export interface TopicConfig {
-  customTopics: CustomTopicDef[];
+  /** With their badges' text colours, worked out here so content scripts need not. */
+  customTopics: ShownCustomTopic[];
+  /** Their phrases as one regex source (customPattern), likewise. */
+  customPattern: CustomPattern | null;
+  /**
+   * The built-in topics' descriptions, shown on hover or focus: sent rather than bundled, which
+   * keeps them out of the content script (its badges need only topic-styles.ts).
+   */
+  descriptions: Record<TopicId, string>;
   disabled: TopicId[];
   /** The page-summary filter remembered for the requesting site, or null. */
   summaryFilter: string | null;
@@ -127,14 +142,17 @@ export async function setSummaryFilter(
 /** Everything a content script needs to apply topics, read in one transaction. */
 export async function getTopicConfig(db: BiasLensDB, site?: SiteId): Promise<TopicConfig> {
   return db.transaction('r', db.customTopics, db.settings, async () => {
-    const customTopics = (await listCustomTopics(db)).map(({ id, label, color, phrases }) => ({
-      id,
-      label,
-      color,
-      phrases,
-    }));
+    const customTopics = (await listCustomTopics(db)).map(({ id, label, color, phrases }) =>
+      withTextColor({ id, label, color, phrases }),
+    );
     const disabled = await getDisabledTopics(db);
     const summaryFilter = site ? await getSummaryFilter(db, site) : null;
-    return { customTopics, disabled, summaryFilter };
+    return {
+      customTopics,
+      customPattern: customPattern(customTopics),
+      descriptions: TOPIC_DESCRIPTIONS,
+      disabled,
+      summaryFilter,
+    };
   });
 }

@@ -13,6 +13,7 @@ import {
   NOT_A_TOPIC_DEFS,
   SUBJECT_SENTENCE_SOURCE,
 } from './cues';
+import { featureSums, learnedScore, type TopicModel } from './learned';
 import { escapeRegExp, literalScan } from './scan';
 import type { ClassifyInput, TopicMatch } from './types';
 
@@ -20,10 +21,13 @@ import type { ClassifyInput, TopicMatch } from './types';
 export interface ClassifyOptions {
   /** Smallest score (0–1) for a topic to be returned; default 0.5, the calibrated bar. */
   minScore?: number;
-  /** Keep at most this many topics (highest scores first); default: all that pass. */
-  maxTopics?: number;
   /** Keep at most this many evidence phrases per topic; default 6. */
   maxEvidence?: number;
+  /**
+   * The learned model (learned.ts): with an abstract, a topic with evidence under the bar takes
+   * the model's score when that is higher. Without it, the cues alone.
+   */
+  model?: TopicModel;
 }
 
 /** Raw score that maps to 0.5 when the paper has an abstract. */
@@ -475,18 +479,26 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
     }
   }
 
-  // 5. Total = core + bare mentions + context (context only backs up other evidence).
+  // 5. Total = core + bare mentions + context (context only backs up other evidence). The learned
+  // model may then lift a topic with evidence over the bar; never on a title alone, where it was
+  // measured to add about as many wrong badges as right ones.
   const results: TopicMatch[] = [];
+  const { model } = options;
+  let sums: number[] | undefined;
   for (const [id, s] of states) {
     if (s.core <= 0 && s.extra <= 0) continue;
     const raw = s.core + s.extra + Math.min(contextOf(id), CONTEXT_CAP);
-    const score = raw / (raw + bar);
+    let score = raw / (raw + bar);
+    if (model && abstractText && score < 0.5 && score >= model.askFrom) {
+      sums ??= featureSums(model, `${title.text} ${abstractText}`);
+      score = Math.max(score, learnedScore(model, id, sums, score));
+    }
     if (score < minScore) continue;
     const rounded = Math.round(score * 1000) / 1000;
     results.push({ id, score: rounded, evidence: evidenceOf(s, maxEvidence) });
   }
   results.sort((a, b) => b.score - a.score || TOPIC_IDS.indexOf(a.id) - TOPIC_IDS.indexOf(b.id));
-  return options.maxTopics === undefined ? results : results.slice(0, options.maxTopics);
+  return results;
 }
 
 /** Context cues count up to twice in the title (1.5 times each) and three times in the abstract. */

@@ -249,8 +249,17 @@ export const CUE_DEFS: readonly CueDef[] = [
   ),
   // Not "shortcut models" (a diffusion sampler) or "shortcut connections".
   cue('data', 0.6, 'shortcut', '\\b', '(?:s| learning| features?| solutions?| cues?| reliance)\\b'),
-  // Popular and long-tail items, or biased click data, are a recommender's ranking bias.
-  cue('data', 0.7, 'tail', '\\blong[- ]?', '(?:ed)?\\b', { unless: 'ranking' }),
+  // Popular and long-tail items, or biased click data, are a recommender's ranking bias. A long
+  // tail is data's when it is one of classes, labels, knowledge or a task ("long-tailed
+  // recognition"), not a systems paper's "counts may be long tailed".
+  cue(
+    'data',
+    0.7,
+    'tail',
+    '\\blong[- ]?',
+    '(?:ed)?[- ](?:[\\w-]+ )?(?:\\w+(?:tion|ing)|distributions?|knowledge|data(?:sets?)?|labels?|class(?:es)?|categor\\w+|problems?|settings?|scenarios?|samples|instances|tasks?|open[- ]worlds?)\\b',
+    { unless: 'ranking' },
+  ),
   cue('data', 0.7, 'imbalance', '\\b(?:class|label|data|category|sample)[- ]?', '[ds]?\\b', {
     unless: 'ranking',
   }),

@@ -4,7 +4,6 @@
  * each card costs one scan of its text however many custom topics there are.
  */
 import { escapeRegExp } from './scan';
-import { pickTextColor } from './taxonomy';
 
 /** Prefix of every custom topic id. */
 export const CUSTOM_PREFIX = 'custom:';
@@ -85,23 +84,36 @@ export function parsePhrases(text: string): string[] {
   return phrases;
 }
 
+/** A custom topic as content scripts get it: with its badge's text colour (pickTextColor). */
+export interface ShownCustomTopic extends CustomTopicDef {
+  textColor: string;
+}
+
 /** Display data of a custom topic, shaped like a built-in topic's. */
-export function customTopicInfo(topic: CustomTopicDef) {
+export function customTopicInfo(topic: ShownCustomTopic) {
   return {
     id: topic.id,
     label: topic.label,
     color: topic.color,
-    textColor: pickTextColor(topic.color),
+    textColor: topic.textColor,
     description: `Your topic. Phrases: ${topic.phrases.map((p) => `“${p}”`).join(', ')}.`,
   };
 }
 
 /**
- * Compiles custom topics into one case-insensitive regex. A phrase matches on word boundaries
- * (no letter, digit or underscore right before or after it), any run of whitespace matching its
- * spaces; longer phrases are tried first where two start at the same place.
+ * Custom topics' phrases as the source of one case-insensitive regex, with the topics of each of
+ * its capture groups: worked out in the background (getTopicConfig), so content scripts only
+ * compile the regex. A phrase matches on word boundaries (no letter, digit or underscore right
+ * before or after it), any run of whitespace matching its spaces; longer phrases are tried first
+ * where two start at the same place. Null when there is no phrase.
  */
-export function compileCustomTopics(topics: readonly CustomTopicDef[]): CompiledCustomTopics {
+export interface CustomPattern {
+  source: string;
+  /** Per capture group (group 0 included, with none): the ids of the topics of its phrase. */
+  groupTopics: string[][];
+}
+
+export function customPattern(topics: readonly CustomTopicDef[]): CustomPattern | null {
   const byPhrase = new Map<string, { source: string; topics: string[] }>();
   for (const topic of topics) {
     for (const raw of topic.phrases) {
@@ -116,13 +128,32 @@ export function compileCustomTopics(topics: readonly CustomTopicDef[]): Compiled
       byPhrase.set(key, entry);
     }
   }
-  if (byPhrase.size === 0) return { topics, re: undefined, groupTopics: [] };
+  if (byPhrase.size === 0) return null;
   const entries = [...byPhrase.entries()]
     .sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1))
     .map(([, entry]) => entry);
   const alternatives = entries.map((entry) => `(${entry.source})`).join('|');
-  const re = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`, 'giu');
-  return { topics, re, groupTopics: [[], ...entries.map((entry) => entry.topics)] };
+  return {
+    source: `(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`,
+    groupTopics: [[], ...entries.map((entry) => entry.topics)],
+  };
+}
+
+/** The custom topics ready to match, from their pattern (customPattern). */
+export function compilePattern(
+  topics: readonly CustomTopicDef[],
+  pattern: CustomPattern | null,
+): CompiledCustomTopics {
+  return {
+    topics,
+    re: pattern ? new RegExp(pattern.source, 'giu') : undefined,
+    groupTopics: pattern?.groupTopics ?? [],
+  };
+}
+
+/** Both steps at once, where they run in the same place (tests, tools). */
+export function compileCustomTopics(topics: readonly CustomTopicDef[]): CompiledCustomTopics {
+  return compilePattern(topics, customPattern(topics));
 }
 
 /**

@@ -1,80 +1,28 @@
 import { TOPIC_IDS, type TopicId } from '../paper';
+import type { CustomTopicDef, ShownCustomTopic } from './custom';
+import { DARK_TEXT, getTopicStyle, LIGHT_TEXT, type TopicStyle } from './topic-styles';
+
+export { DARK_TEXT, LIGHT_TEXT } from './topic-styles';
 
 /** How one bias topic is shown: badge text, colours and a one-line description. */
-export interface TopicInfo {
-  id: TopicId;
-  /** Short badge text. */
-  label: string;
-  /** Badge background, `#rrggbb`. */
-  color: string;
-  /** Badge text colour picked for contrast against `color` (white or near-black). */
-  textColor: string;
+export interface TopicInfo extends TopicStyle {
   /** One line saying what the topic covers (TAXONOMY.md v1). */
   description: string;
 }
 
-/** Near-black used for text on light badges; readable in light and dark page themes. */
-export const DARK_TEXT = '#111827';
-export const LIGHT_TEXT = '#ffffff';
-
-/**
- * Badge colours: nine hues spread around the wheel (red, orange, teal, green, yellow, magenta,
- * blue, violet, brown) at a mid lightness, so each badge stands out on both a white and a dark
- * page. The text colour is derived from the background with `pickTextColor`, never hand-set.
- */
-const BASE: Record<TopicId, Omit<TopicInfo, 'id' | 'textColor'>> = {
-  social: {
-    label: 'Social',
-    color: '#dc2626',
-    description:
-      'Social and demographic bias: fairness, stereotypes, discrimination against groups.',
-  },
-  cultural: {
-    label: 'Cultural',
-    color: '#f97316',
-    description:
-      'Cultural, regional and linguistic bias: English- or Western-centric models and data.',
-  },
-  data: {
-    label: 'Data',
-    color: '#0f766e',
-    description:
-      'Dataset and sampling bias: label noise, imbalance, spurious correlations, shortcuts.',
-  },
-  inductive: {
-    label: 'Inductive',
-    color: '#22a355',
-    description: 'Inductive and learning biases of models and optimizers, studied or engineered.',
-  },
-  evaluation: {
-    label: 'Evaluation',
-    color: '#d9a200',
-    description:
-      'Bias in evaluation and judgement: LLM judges, metrics, benchmarks, reward models.',
-  },
-  cognitive: {
-    label: 'Cognitive',
-    color: '#c026d3',
-    description:
-      'Human-like cognitive and reasoning biases: anchoring, framing, sycophancy, order effects.',
-  },
-  modality: {
-    label: 'Modality',
-    color: '#2563eb',
-    description:
-      'Modality and prior bias in multimodal models: language priors, text-image misalignment.',
-  },
-  ranking: {
-    label: 'Ranking',
-    color: '#7c3aed',
-    description:
-      'Bias in retrieval, ranking and recommendation: position, popularity, exposure bias.',
-  },
-  statistical: {
-    label: 'Statistical',
-    color: '#8a6a4f',
-    description: 'Statistical and estimation bias: biased estimators or gradients, bias-variance.',
-  },
+/** One line per topic saying what it covers (TAXONOMY.md v1). */
+export const TOPIC_DESCRIPTIONS: Record<TopicId, string> = {
+  social: 'Social and demographic bias: fairness, stereotypes, discrimination against groups.',
+  cultural: 'Cultural, regional and linguistic bias: English- or Western-centric models and data.',
+  data: 'Dataset and sampling bias: label noise, imbalance, spurious correlations, shortcuts.',
+  inductive: 'Inductive and learning biases of models and optimizers, studied or engineered.',
+  evaluation: 'Bias in evaluation and judgement: LLM judges, metrics, benchmarks, reward models.',
+  cognitive:
+    'Human-like cognitive and reasoning biases: anchoring, framing, sycophancy, order effects.',
+  modality:
+    'Modality and prior bias in multimodal models: language priors, text-image misalignment.',
+  ranking: 'Bias in retrieval, ranking and recommendation: position, popularity, exposure bias.',
+  statistical: 'Statistical and estimation bias: biased estimators or gradients, bias-variance.',
 };
 
 /** WCAG relative luminance of a `#rrggbb` colour. */
@@ -102,11 +50,16 @@ export function pickTextColor(background: string): string {
     : DARK_TEXT;
 }
 
+/** A custom topic with its badge's text colour, as content scripts get it (getTopicConfig). */
+export function withTextColor(topic: CustomTopicDef): ShownCustomTopic {
+  return { ...topic, textColor: pickTextColor(topic.color) };
+}
+
 /** The nine topics in TOPIC_IDS order, as data. */
-export const TOPICS: readonly TopicInfo[] = TOPIC_IDS.map((id) => {
-  const base = BASE[id];
-  return { id, ...base, textColor: pickTextColor(base.color) };
-});
+export const TOPICS: readonly TopicInfo[] = TOPIC_IDS.map((id) => ({
+  ...getTopicStyle(id),
+  description: TOPIC_DESCRIPTIONS[id],
+}));
 
 const BY_ID = new Map<TopicId, TopicInfo>(TOPICS.map((t) => [t.id, t]));
 

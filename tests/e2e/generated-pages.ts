@@ -57,6 +57,7 @@ function unescapeAttribute(value: string): string {
   return value.replace(/&(quot|amp|lt|gt|#39);/g, (entity) => HTML_ENTITIES[entity] ?? entity);
 }
 
+/** Escapes text for an HTML attribute or element (quotes too, which text does not need). */
 function escapeAttribute(value: string): string {
   return value
     .replace(/&/g, '&amp;')
@@ -117,4 +118,27 @@ export function buildHfList(count: number): {
     `data-target="DailyPapers" data-props="${escapeAttribute(JSON.stringify({ ...props, dailyPapers: daily }))}"`,
   );
   return { html, ids, cardHtml };
+}
+
+/**
+ * arXiv search results (search_of.html) with the first result's title and abstract replaced by
+ * `paper`'s: a real listing's markup around a paper the test chooses. Its id stays 0711.0418.
+ */
+export function arxivSearchWith(paper: { title: string; abstract: string }): string {
+  const source = readFileSync(join(FIXTURES_DIR, 'arxiv/search_of.html'), 'utf8');
+  const first = source.indexOf('<li class="arxiv-result">');
+  const end = source.indexOf('</li>', first);
+  const result = source
+    .slice(first, end)
+    .replace(
+      /(<p class="title is-5 mathjax">)[\s\S]*?(<\/p>)/,
+      `$1${escapeAttribute(paper.title)}$2`,
+    )
+    .replace(
+      /(<span class="abstract-(?:short|full)[^>]*>)[\s\S]*?(<a class="is-size-7")/g,
+      `$1${escapeAttribute(paper.abstract)}$2`,
+    );
+  if (!result.includes(escapeAttribute(paper.title)))
+    throw new Error('search_of.html changed shape');
+  return source.slice(0, first) + result + source.slice(end);
 }

@@ -2,6 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOPIC_DESCRIPTIONS } from '../../lib/topics/taxonomy';
+import { seedPaper } from '../fixtures/topics/fixtures';
+import { arxivSearchWith } from './generated-pages';
 import {
   type ExtensionSession,
   launchWithExtension,
@@ -17,6 +20,12 @@ const hfDaily = pageByName('hf-daily');
 const hfToday = pageByName('hf-today');
 const hfSearch = pageByName('hf-search');
 const SHARED = 'arxiv:2609.31093';
+/**
+ * A search page whose first result is ForAug (seed paper #52): the cues find its inductive-bias
+ * evidence but score it under the bar, the learned model lifts it (tests/unit/topics-learned).
+ */
+const LEARNED_URL = 'https://arxiv.org/search/?query=foraug&searchtype=all';
+const LEARNED_ID = 'arxiv:0711.0418';
 /** Screenshots for people to look at (not compared): the tooltip, menu and summary, light and dark. */
 const SHOTS_DIR = join(process.cwd(), 'test-results', 'topics');
 
@@ -31,7 +40,13 @@ describe('topics: corrections, page summary, tooltips', () => {
   let session: ExtensionSession;
   beforeAll(async () => {
     mkdirSync(SHOTS_DIR, { recursive: true });
-    session = await launchWithExtension({ fixtures: PAGES });
+    const foraug = seedPaper(52);
+    session = await launchWithExtension({
+      fixtures: PAGES,
+      extraPages: new Map([
+        [LEARNED_URL, arxivSearchWith({ title: foraug.title, abstract: foraug.abstract ?? '' })],
+      ]),
+    });
   });
   afterAll(async () => {
     await session?.close();
@@ -187,6 +202,36 @@ describe('topics: corrections, page summary, tooltips', () => {
     await page.close();
   });
 
+  it('the learned model, sent by the background, lifts a topic the cues left under the bar', async () => {
+    const page = await open(LEARNED_URL, 13);
+    expect((await topicsOf(page, LEARNED_ID)).split(' ')).toContain('inductive');
+    const badge = cardOf(page, LEARNED_ID).locator('button.badge[data-topic="inductive"]');
+    await badge.focus();
+    const tip = cardOf(page, LEARNED_ID).locator(
+      `#${await badge.getAttribute('aria-describedby')}`,
+    );
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    // Its evidence is the phrase the cues found, as with any other badge.
+    expect(await tip.textContent()).toContain('“inductive biases”');
+    await page.close();
+  });
+
+  it('a badge reached by keyboard below the fold keeps its tooltip while the page scrolls to it', async () => {
+    const page = await open(hfSearch.url, hfSearch.cards);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const last = page.locator('[data-biaslens-topics]:not([data-biaslens-topics=""])').last();
+    const badge = last.locator('button.badge').first();
+    await badge.focus();
+    const tip = last.locator(`#${await badge.getAttribute('aria-describedby')}`);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    // Beside its badge, not left where the badge was before the scroll.
+    const [tipBox, badgeBox] = [await tip.boundingBox(), await badge.boundingBox()];
+    expect(Math.abs((tipBox?.x ?? -1e4) - (badgeBox?.x ?? 0))).toBeLessThan(40);
+    expect(Math.abs((tipBox?.y ?? -1e4) - (badgeBox?.y ?? 0))).toBeLessThan(400);
+    await page.close();
+  });
+
   it('tooltips and the topics menu look right in light and dark', async () => {
     const page = await open(hfSearch.url, hfSearch.cards);
     await screenshotListing(page, 'huggingface', join(SHOTS_DIR, 'page.png'));
@@ -207,6 +252,9 @@ describe('topics: corrections, page summary, tooltips', () => {
       const describedBy = await badge.getAttribute('aria-describedby');
       expect(await tip.first().getAttribute('id')).toBe(describedBy);
       expect(await tip.first().textContent()).toContain('Evidence: “');
+      // The description comes with the topic settings from the background.
+      const topic = (await badge.getAttribute('data-topic')) as keyof typeof TOPIC_DESCRIPTIONS;
+      expect(await tip.first().textContent()).toContain(TOPIC_DESCRIPTIONS[topic]);
       await page.screenshot({ path: join(SHOTS_DIR, `tooltip-${theme}.png`) });
       await page.keyboard.press('Escape');
       await expect.poll(() => tip.first().isVisible()).toBe(false);

@@ -6,7 +6,10 @@ import type { TopicConfig } from '../../lib/db/topic-settings';
 import { digestOf } from '../../lib/known-ids';
 import type { ExtractedPaper, SiteId, TopicId } from '../../lib/paper';
 import { CardExtractionError, type SiteAdapter } from '../../lib/sites/types';
+import { customPattern } from '../../lib/topics/custom';
+import type { TopicModel } from '../../lib/topics/learned';
 import type { TopicCorrection } from '../../lib/topics/merge';
+import { TOPIC_DESCRIPTIONS } from '../../lib/topics/taxonomy';
 import type { TopicMatch } from '../../lib/topics/types';
 
 // A minimal adapter over a toy markup: <li class="paper"><a href="/abs/ID">Title</a></li>.
@@ -71,7 +74,15 @@ export class FakePort implements AnnotatorPort {
   saved = new Set<string>();
   notes = new Map<string, string>();
   corrections = new Map<string, CorrectionEntry>();
-  config: TopicConfig = { customTopics: [], disabled: [], summaryFilter: null };
+  /** The settings; getConfig adds the custom topics' pattern, as the background does. */
+  config: Omit<TopicConfig, 'customPattern' | 'descriptions'> = {
+    customTopics: [],
+    disabled: [],
+    summaryFilter: null,
+  };
+  /** The learned model sent when asked for (none: the background has none to send). */
+  model: TopicModel | undefined;
+  modelRequests = 0;
   pageStateCalls: string[][] = [];
   /** Answers asked for the known-ids digest, like the background; false: an older background. */
   sendsDigest = true;
@@ -98,9 +109,16 @@ export class FakePort implements AnnotatorPort {
     }
     return state;
   }
-  async getConfig(site: SiteId) {
+  async getConfig(site: SiteId, model?: boolean) {
     this.configCalls.push(site);
-    return structuredClone(this.config);
+    if (model) this.modelRequests++;
+    const config = structuredClone(this.config);
+    return {
+      ...config,
+      customPattern: customPattern(config.customTopics),
+      descriptions: TOPIC_DESCRIPTIONS,
+      ...(model && this.model ? { model: this.model } : {}),
+    };
   }
   async save(paper: ExtractedPaper, topics: TopicId[]) {
     this.calls.push(`save ${paper.id}`);

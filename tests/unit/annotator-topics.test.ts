@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Annotator } from '../../lib/annotate/annotator';
+import type { ExtractedPaper } from '../../lib/paper';
+import { compileTopicModel, type TopicModel } from '../../lib/topics/learned';
+import { withTextColor } from '../../lib/topics/taxonomy';
+import type { TopicMatch } from '../../lib/topics/types';
 import {
   card,
   classifyByTitle,
@@ -9,12 +13,13 @@ import {
   toyAdapter,
 } from './annotator-fakes';
 
-const AUDITS = {
+// As the background sends it (getTopicConfig), text colour included.
+const AUDITS = withTextColor({
   id: 'custom:audits',
   label: 'Audits',
   color: '#123456',
   phrases: ['audit'],
-};
+});
 
 let controller: AbortController;
 let port: FakePort;
@@ -190,6 +195,66 @@ describe('custom and disabled topics', () => {
     rootOf(cardOf('2406.00001')).querySelector<HTMLButtonElement>('button.save')?.click();
     await vi.waitFor(() => expect(port.saves).toHaveLength(1));
     expect(port.saves[0]?.paper.abstract).toBe('We audit three retrieval systems.');
+  });
+});
+
+describe('the learned model', () => {
+  const MODEL = compileTopicModel({ promoteAt: 0.2, askFrom: 0.35, topics: {} });
+  /** Stands in for `classify`: "Sparse" papers get a data badge only with the model. */
+  const classifyWithModel = (paper: ExtractedPaper, model?: TopicModel): TopicMatch[] =>
+    model === MODEL && /sparse/i.test(paper.title)
+      ? [{ id: 'data', score: 0.6, evidence: ['sparse'] }]
+      : classifyByTitle(paper);
+
+  function startWith(html: string) {
+    document.body.innerHTML = `<ul id="list">${html}</ul>`;
+    annotator = new Annotator({
+      doc: document,
+      adapter: toyAdapter,
+      classify: classifyWithModel,
+      port,
+      signal: controller.signal,
+      scheduler: immediateScheduler(),
+      log: () => {},
+    });
+    annotator.start();
+    return settle(annotator);
+  }
+
+  it('is asked for once, with the first settings, and classifies every card', async () => {
+    port.model = MODEL;
+    await startWith(card('2406.00001', 'Sparse attention') + card('2406.00002', 'Gender bias'));
+    expect(topicsOf('2406.00001')).toBe('data');
+    expect(topicsOf('2406.00002')).toBe('social');
+    await annotator.reloadConfig();
+    expect(port.configCalls).toHaveLength(2);
+    expect(port.modelRequests).toBe(1);
+    expect(topicsOf('2406.00001')).toBe('data');
+  });
+
+  it('classifies the cards again when it comes after them (a background slow to wake)', async () => {
+    port.model = MODEL;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const answer = port.getConfig.bind(port);
+    port.getConfig = async (site, model) => {
+      await gate;
+      return answer(site, model);
+    };
+    await startWith(card('2406.00001', 'Sparse attention'));
+    // Shown with the cues alone rather than waiting on the background.
+    expect(topicsOf('2406.00001')).toBe('');
+    release();
+    await settle(annotator);
+    expect(topicsOf('2406.00001')).toBe('data');
+  });
+
+  it('leaves the cues alone when the background sends none', async () => {
+    await startWith(card('2406.00001', 'Sparse attention'));
+    expect(port.modelRequests).toBe(1);
+    expect(topicsOf('2406.00001')).toBe('');
   });
 });
 

@@ -16,6 +16,9 @@ import {
 } from '../../lib/db/topic-settings';
 import { type Broadcast, parseBroadcast, parseRequest } from '../../lib/messages';
 import type { ExtractedPaper } from '../../lib/paper';
+import { compilePattern, matchCustomTopics } from '../../lib/topics/custom';
+import { shippedTopicModel } from '../../lib/topics/shipped-model';
+import { TOPIC_DESCRIPTIONS } from '../../lib/topics/taxonomy';
 
 const paper: ExtractedPaper = {
   id: 'arxiv:2406.12345',
@@ -134,18 +137,32 @@ describe('topic settings in the database', () => {
       'ranking',
     ]);
     await setSummaryFilter(db, 'huggingface', 'data');
-    expect(await getTopicConfig(db, 'huggingface')).toEqual({
+    const config = await getTopicConfig(db, 'huggingface');
+    expect(config).toEqual({
       customTopics: [
         {
           id: 'custom:fairness-audits',
           label: 'Fairness audits',
           color: '#123456',
+          // Worked out here for the content scripts: white reads better on this dark blue.
+          textColor: '#ffffff',
           phrases: ['audit', 'AI audit'],
         },
       ],
+      customPattern: {
+        source: expect.stringContaining('(AI\\s+audit)|(audit)'),
+        groupTopics: [[], ['custom:fairness-audits'], ['custom:fairness-audits']],
+      },
+      descriptions: TOPIC_DESCRIPTIONS,
       disabled: ['social', 'ranking'],
       summaryFilter: 'data',
     });
+    // The pattern the content script compiles finds the phrases as compileCustomTopics does.
+    const compiled = compilePattern(config.customTopics, config.customPattern);
+    expect(matchCustomTopics(compiled, { title: 'An AI  audit of audits' })).toEqual([
+      { id: 'custom:fairness-audits', evidence: ['AI audit', 'audit'] },
+    ]);
+    expect((await getTopicConfig(db, 'arxiv')).customPattern).not.toBeNull();
     expect((await getTopicConfig(db, 'arxiv')).summaryFilter).toBeNull();
     await setSummaryFilter(db, 'huggingface', null);
     expect((await getTopicConfig(db, 'huggingface')).summaryFilter).toBeNull();
@@ -244,12 +261,18 @@ describe('topic messages', () => {
         own(),
       ),
     ).toEqual({ ok: true });
-    expect(await handle({ type: 'get-topic-config', site: 'arxiv' }, own())).toMatchObject({
+    const settings = await handle({ type: 'get-topic-config', site: 'arxiv' }, own());
+    expect(settings).toMatchObject({
       ok: true,
       disabled: ['cognitive'],
       summaryFilter: 'custom:fairness-audits',
       customTopics: [{ id: 'custom:fairness-audits' }],
     });
+    // The learned model only when asked for (once a page), as classify uses it.
+    expect(settings).not.toHaveProperty('model');
+    const withModel = await handle({ type: 'get-topic-config', site: 'arxiv', model: true }, own());
+    expect(withModel).toMatchObject({ ok: true, model: shippedTopicModel() });
+    expect(parseRequest({ type: 'get-topic-config', model: 'yes' })).toHaveProperty('error');
     expect(
       await handle({ type: 'delete-custom-topic', id: 'custom:fairness-audits' }, optionsPage()),
     ).toEqual({ ok: true, removed: true });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TopicId } from '../../lib/paper';
 import { ANCHORS, classify } from '../../lib/topics/classify';
+import { shippedTopicModel } from '../../lib/topics/shipped-model';
 import { EXTRA, SEED, seedPaper } from '../fixtures/topics/fixtures';
 
 const ids = (title: string, abstract?: string): TopicId[] =>
@@ -339,6 +340,11 @@ describe('classify: senses of "bias" that are no topic', () => {
       'Contextualized Speech Recognition with a Dynamic Vocabulary',
       'Deep biasing improves recognition of rare phrases given as a bias list. We add the bias phrases to the vocabulary as single tokens and lower the bias phrase error rate on English and Japanese datasets.',
     ],
+    // A systems paper's long-tailed counts are no data bias.
+    [
+      'Lineage-Controlled Dataflows for Foundation-Model Data Preparation',
+      'Preparing training data for foundation models needs pipelines that turn heterogeneous documents into records. Each parent item expands into children whose counts may be long tailed. We present an engine that batches children across parents on GPUs and reduces end-to-end time by 13 percent.',
+    ],
     // A sensor's offset; a metric named after its weighting.
     [
       'Learning IMU Bias with a Diffusion Model',
@@ -369,6 +375,8 @@ describe('classify: senses of "bias" that are no topic', () => {
     ],
   ])('%s', (title, abstract) => {
     expect(classify({ title, abstract })).toEqual([]);
+    // Nor does the learned model lift anything the cues found here over the bar.
+    expect(classify({ title, abstract }, { model: shippedTopicModel() })).toEqual([]);
   });
 
   it('gives no badge for a passing mention of bias', () => {
@@ -472,9 +480,8 @@ describe('classify: output contract', () => {
     expect(all.map((p) => classify(p))).toEqual(first);
   });
 
-  it('honours minScore, maxTopics and maxEvidence', () => {
+  it('honours minScore and maxEvidence', () => {
     const p = seedPaper(16);
-    expect(classify(p, { maxTopics: 1 })).toHaveLength(1);
     expect(classify(p, { minScore: 0.99 })).toEqual([]);
     expect(classify(p, { maxEvidence: 1 }).every((t) => t.evidence.length === 1)).toBe(true);
     expect(classify(p, { minScore: 0 }).length).toBeGreaterThanOrEqual(classify(p).length);

@@ -28,6 +28,10 @@ describe('taxonomy', () => {
     for (const t of TOPICS) expect(contrastRatio(t.color, t.textColor)).toBeGreaterThanOrEqual(4.5);
   });
 
+  it('writes down, for the content script, the text colour pickTextColor gives', () => {
+    for (const t of TOPICS) expect(t.textColor, t.id).toBe(pickTextColor(t.color));
+  });
+
   it('keeps badges visible on both a white and a dark page (>= 2:1 against each)', () => {
     for (const t of TOPICS) {
       expect(contrastRatio(t.color, '#ffffff')).toBeGreaterThanOrEqual(2);

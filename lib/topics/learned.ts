@@ -1,0 +1,157 @@
+import { TOPIC_IDS, type TopicId } from '../paper';
+
+/**
+ * The learned second opinion (topic-model.json, rebuilt by `npm run train:topics`): one logistic
+ * regression per topic over the words of the title and abstract, plus the cue score. It only promotes: a topic the cues found evidence for but scored under the bar is shown
+ * when the model is confident enough, so every badge still has phrases of the text behind it.
+ */
+export interface TopicModelData {
+  /** Probability from which a topic under the bar is promoted; it maps to the bar's score, 0.5. */
+  promoteAt: number;
+  /** The model is asked only about topics whose cue score is at least this. */
+  askFrom: number;
+  topics: Partial<Record<TopicId, LearnedTopicData>>;
+}
+
+export interface LearnedTopicData {
+  intercept: number;
+  /** Weight of the cue score (0–1). */
+  cue: number;
+  /** Weights by feature (a lowercase word); others weigh 0. */
+  weights: Record<string, number>;
+}
+
+/**
+ * The model as `classify` uses it, made by compileTopicModel in the background and sent to content
+ * scripts as it is (plain arrays survive the messages' JSON): a row of weights per word (a column
+ * per topic, TOPIC_IDS order), found by the word's key in an open-addressing table.
+ */
+export interface TopicModel {
+  promoteAt: number;
+  askFrom: number;
+  /** Per topic (TOPIC_IDS order); a topic the model does not cover is never promoted. */
+  intercepts: readonly number[];
+  cues: readonly number[];
+  /**
+   * Word keys + 1 (0: a free slot), in a table whose size is a power of two, at most a quarter
+   * full, so a look-up mostly reads one slot: several times quicker than a Map here, and looked up
+   * for every word of every abstract with evidence under the bar.
+   */
+  slots: readonly number[];
+  /** Per slot: the offset of its word's row in `weights`. */
+  rowOf: readonly number[];
+  weights: readonly number[];
+}
+
+export function compileTopicModel(data: TopicModelData): TopicModel {
+  const n = TOPIC_IDS.length;
+  const rows = new Map<number, number>();
+  const entries: [row: number, column: number, weight: number][] = [];
+  const intercepts: number[] = [];
+  const cues: number[] = [];
+  TOPIC_IDS.forEach((id, column) => {
+    const topic = data.topics[id];
+    // The most negative intercept a message can carry: this topic is never promoted.
+    intercepts.push(topic?.intercept ?? -Number.MAX_VALUE);
+    cues.push(topic?.cue ?? 0);
+    for (const [word, weight] of Object.entries(topic?.weights ?? {})) {
+      const key = featureKey(word);
+      let row = rows.get(key);
+      if (row === undefined) {
+        row = rows.size * n;
+        rows.set(key, row);
+      }
+      entries.push([row, column, weight]);
+    }
+  });
+  const weights = new Array<number>(rows.size * n).fill(0);
+  for (const [row, column, weight] of entries) weights[row + column] = weight;
+  let size = 16;
+  while (size < rows.size * 4) size *= 2;
+  const slots = new Array<number>(size).fill(0);
+  const rowOf = new Array<number>(size).fill(0);
+  for (const [key, row] of rows) {
+    let slot = (key + 1) & (size - 1);
+    while (slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+    slots[slot] = key + 1;
+    rowOf[slot] = row;
+  }
+  return {
+    promoteAt: data.promoteAt,
+    askFrom: data.askFrom,
+    intercepts,
+    cues,
+    slots,
+    rowOf,
+    weights,
+  };
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** Keys are kept to 30 bits, so they stay small integers, quick to look up. */
+const KEY_MASK = 0x3fffffff;
+
+/** The key of a word of the model file (lowercase ASCII letters and digits): its hash, FNV-1a. */
+export function featureKey(word: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) hash = Math.imul(hash ^ word.charCodeAt(i), FNV_PRIME);
+  return hash & KEY_MASK;
+}
+
+/**
+ * Sums, per topic, the weights of the text's words (runs of ASCII letters and digits, case
+ * folded), each word once however often it occurs; pass the result to learnedScore. Each word's
+ * key is hashed as the characters are read, with no string made per word: this runs on every
+ * card with evidence under the bar. (Pairs of adjacent words as well scored no better on
+ * held-out papers and cost a third more time.)
+ */
+export function featureSums(model: TopicModel, text: string): number[] {
+  const n = TOPIC_IDS.length;
+  const sums = new Array<number>(n).fill(0);
+  const { slots, rowOf, weights } = model;
+  const mask = slots.length - 1;
+  const counted = new Set<number>();
+  let hash = FNV_OFFSET;
+  for (let i = 0, inWord = false; i <= text.length; i++) {
+    const code = text.charCodeAt(i); // NaN past the end, which ends the last word
+    const lower = code | 32;
+    if ((lower > 96 && lower < 123) || (code > 47 && code < 58)) {
+      hash = Math.imul(hash ^ lower, FNV_PRIME);
+      inWord = true;
+      continue;
+    }
+    if (!inWord) continue;
+    const stored = (hash & KEY_MASK) + 1;
+    hash = FNV_OFFSET;
+    inWord = false;
+    let slot = stored & mask;
+    while (slots[slot] !== 0 && slots[slot] !== stored) slot = (slot + 1) & mask;
+    if (slots[slot] === 0) continue;
+    const row = rowOf[slot] as number;
+    if (counted.has(row)) continue;
+    counted.add(row);
+    for (let column = 0; column < n; column++)
+      sums[column] = (sums[column] as number) + (weights[row + column] as number);
+  }
+  return sums;
+}
+
+/**
+ * The learned score of topic `id`, on the cue scores' scale: the model's probability p as
+ * p / (p + promoteAt), so that exactly `promoteAt` scores 0.5, the bar.
+ */
+export function learnedScore(
+  model: TopicModel,
+  id: TopicId,
+  sums: readonly number[],
+  cueScore: number,
+): number {
+  const column = TOPIC_IDS.indexOf(id);
+  const z =
+    (model.intercepts[column] as number) +
+    (model.cues[column] as number) * cueScore +
+    (sums[column] as number);
+  const p = 1 / (1 + Math.exp(-z));
+  return p / (p + model.promoteAt);
+}

@@ -1,0 +1,47 @@
+/**
+ * Rebuilds the learned topic model (lib/topics/topic-model.json) from the labelled papers in the
+ * repository: the seed set and the development set (tests/fixtures/topics/SOURCES.md).
+ *
+ *   npm run train:topics              # writes lib/topics/topic-model.json
+ *   npm run train:topics -- --check   # exit 1 if the file is not what the data gives
+ *
+ * Deterministic: the same data gives the same file, byte for byte.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { trainingExample, trainTopicModel } from '../lib/topics/learn';
+import { readFixture } from '../tests/fixtures/topics/fixtures';
+
+const MODEL_PATH = fileURLToPath(new URL('../lib/topics/topic-model.json', import.meta.url));
+
+export function buildModelFile(): string {
+  const papers = [...readFixture('seed-papers.jsonl'), ...readFixture('dev-papers.jsonl')];
+  return `${JSON.stringify(trainTopicModel(papers.map(trainingExample)))}\n`;
+}
+
+function main(): void {
+  const check = process.argv.includes('--check');
+  const built = buildModelFile();
+  if (check) {
+    let current = '';
+    try {
+      current = readFileSync(MODEL_PATH, 'utf8');
+    } catch {
+      // Missing: reported below like a stale file.
+    }
+    if (current !== built) {
+      process.stderr.write('lib/topics/topic-model.json is stale: run `npm run train:topics`\n');
+      process.exitCode = 1;
+      return;
+    }
+    console.log('lib/topics/topic-model.json is up to date');
+    return;
+  }
+  writeFileSync(MODEL_PATH, built);
+  const weights = Object.values(JSON.parse(built).topics as Record<string, { weights: object }>)
+    .map((t) => Object.keys(t.weights).length)
+    .reduce((a, b) => a + b, 0);
+  console.log(`wrote lib/topics/topic-model.json: ${weights} weights, ${built.length} bytes`);
+}
+
+main();

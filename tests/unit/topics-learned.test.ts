@@ -1,0 +1,147 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TOPIC_IDS, type TopicId } from '../../lib/paper';
+import { classify } from '../../lib/topics/classify';
+import { namedTextFeatures, trainingExample, trainTopicModel } from '../../lib/topics/learn';
+import {
+  compileTopicModel,
+  featureKey,
+  featureSums,
+  learnedScore,
+  type TopicModelData,
+} from '../../lib/topics/learned';
+import { shippedTopicModel, TOPIC_MODEL_DATA } from '../../lib/topics/shipped-model';
+import { DEV, EXTRA, SEED, seedPaper } from '../fixtures/topics/fixtures';
+
+// Vitest runs from the repository root.
+const MODEL_FILE = resolve(process.cwd(), 'lib/topics/topic-model.json');
+
+const TINY: TopicModelData = {
+  promoteAt: 0.2,
+  askFrom: 0.35,
+  topics: {
+    social: { intercept: -2, cue: 1, weights: { gender: 1.5, stereotypes: 0.5, of: -0.25 } },
+    data: { intercept: -1, cue: 2, weights: { gender: -0.5, imbalance: 2 } },
+  },
+};
+
+describe('learned model: features', () => {
+  it('reads words as runs of ASCII letters and digits, case folded, each once', () => {
+    const model = compileTopicModel(TINY);
+    const sums = featureSums(model, 'GENDER, gender-stereotypes of of imbalance');
+    const at = (id: TopicId) => sums[TOPIC_IDS.indexOf(id)];
+    // gender (once) + stereotypes + of (once); data: gender + imbalance.
+    expect(at('social')).toBeCloseTo(1.5 + 0.5 - 0.25);
+    expect(at('data')).toBeCloseTo(-0.5 + 2);
+    expect(at('ranking')).toBe(0);
+    // A word is not found inside a longer one, nor across non-ASCII letters.
+    expect(featureSums(model, 'genders degender gendér')[TOPIC_IDS.indexOf('social')]).toBe(0);
+  });
+
+  it('finds in any text exactly the words the trainer names (namedTextFeatures)', () => {
+    // The trainer names words with a regex, content scripts hash them as they read: the two
+    // must agree, or the model would score words it was not trained on.
+    const alphabet = fc.constantFrom(...'aZ9 -é_.\n\u212aİ'.split(''));
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => {
+        const text = chars.join('');
+        const named = namedTextFeatures(text);
+        const weights = Object.fromEntries([...named.values()].map((w, i) => [w, 2 ** -i]));
+        const model = compileTopicModel({
+          promoteAt: 0.2,
+          askFrom: 0,
+          topics: { social: { intercept: 0, cue: 0, weights } },
+        });
+        const expected = Object.values(weights).reduce((a, b) => a + b, 0);
+        expect(featureSums(model, text)[0]).toBeCloseTo(expected, 12);
+        for (const [key, word] of named) expect(featureKey(word)).toBe(key);
+      }),
+    );
+  });
+
+  it('survives the trip to a content script (JSON) unchanged', () => {
+    const model = shippedTopicModel();
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+  });
+});
+
+describe('learned model: scores', () => {
+  it('puts the promotion probability at the bar (0.5) and is monotonic in the evidence', () => {
+    const model = compileTopicModel(TINY);
+    const social = TOPIC_IDS.indexOf('social');
+    const sums = TOPIC_IDS.map(() => 0);
+    // logit(0.2) = -ln 4: with intercept -2 and cue weight 1, a cue score of 2 - ln 4 is at p = 0.2.
+    sums[social] = 0;
+    expect(learnedScore(model, 'social', sums, 2 - Math.log(4))).toBeCloseTo(0.5, 12);
+    expect(learnedScore(model, 'social', sums, 0.5)).toBeLessThan(0.5);
+    sums[social] = 1.5;
+    expect(learnedScore(model, 'social', sums, 0.5)).toBeGreaterThan(0.5);
+    // A topic the model does not cover never reaches the bar.
+    expect(
+      learnedScore(
+        model,
+        'ranking',
+        TOPIC_IDS.map(() => 100),
+        0.49,
+      ),
+    ).toBeLessThan(0.5);
+  });
+});
+
+describe('classify with the shipped model', () => {
+  const model = shippedTopicModel();
+
+  it('promotes a topic whose evidence is under the bar (a real paper)', () => {
+    // ForAug (seed #52) motivates its method by the inductive biases of CNNs and ViTs in more
+    // than one line: labelled inductive, which the cues alone score under the bar.
+    const paper = seedPaper(52);
+    expect(paper.topics).toContain('inductive');
+    expect(classify(paper).map((t) => t.id)).not.toContain('inductive');
+    const cue = classify(paper, { minScore: 0.01 }).find((t) => t.id === 'inductive');
+    expect(cue?.score).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
+    const promoted = classify(paper, { model }).find((t) => t.id === 'inductive');
+    expect(promoted?.score).toBeGreaterThanOrEqual(0.5);
+    expect(promoted?.evidence).toEqual(cue?.evidence);
+  });
+
+  it('only adds topics, each with evidence from the text, and never on a title alone', () => {
+    let promotedCount = 0;
+    for (const paper of [...SEED, ...DEV, ...EXTRA]) {
+      const text = `${paper.title}\n${paper.abstract ?? ''}`;
+      const cues = classify(paper);
+      const withModel = classify(paper, { model });
+      const cueIds = cues.map((t) => t.id);
+      expect(withModel.filter((t) => cueIds.includes(t.id))).toEqual(cues);
+      const low = classify(paper, { minScore: 0.001 });
+      for (const topic of withModel.filter((t) => !cueIds.includes(t.id))) {
+        promotedCount++;
+        const under = low.find((t) => t.id === topic.id);
+        expect(under?.score ?? 0).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
+        expect(topic.evidence.length).toBeGreaterThan(0);
+        for (const phrase of topic.evidence) expect(text).toContain(phrase);
+      }
+      const title = { title: paper.title };
+      expect(classify(title, { model })).toEqual(classify(title));
+    }
+    // The model is not idle on the papers it was trained on (27 promotions when it was built).
+    expect(promotedCount).toBeGreaterThan(10);
+  });
+});
+
+describe('the shipped model file', () => {
+  it('is what `npm run train:topics` builds from the labelled papers in the repository', () => {
+    const built = `${JSON.stringify(trainTopicModel([...SEED, ...DEV].map(trainingExample)))}\n`;
+    const file = readFileSync(MODEL_FILE, 'utf8');
+    expect(built === file, 'lib/topics/topic-model.json is stale: run `npm run train:topics`').toBe(
+      true,
+    );
+  });
+
+  it('is small and covers every topic', () => {
+    const bytes = readFileSync(MODEL_FILE).length;
+    expect(bytes).toBeLessThan(1024 * 1024);
+    expect(Object.keys(TOPIC_MODEL_DATA.topics).sort()).toEqual([...TOPIC_IDS].sort());
+  });
+});
