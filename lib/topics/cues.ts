@@ -360,7 +360,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.7,
     'bias',
     '\\b',
-    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|automatic evaluation|llm-as-a-judge)\\b',
+    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from|across|among) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|automatic evaluation|llm-as-a-judge)\\b',
   ),
   cue(
     'evaluation',
@@ -388,6 +388,22 @@ export const CUE_DEFS: readonly CueDef[] = [
     needs: 'evaluation',
   }),
   cue('evaluation', 0.6, 'preference', '\\b', ' leakage\\b'),
+  // Judges or reviewers that inflate scores (leniency), and metrics that can be gamed.
+  cue(
+    'evaluation',
+    0.8,
+    ['inflat', 'overrat'],
+    '\\b',
+    '\\w* (?:\\w+ ){0,2}?(?:scores?|ratings?|grades?|judg(?:e)?ments?|win[- ]rates?)\\b',
+    { needs: 'evaluation' },
+  ),
+  cue(
+    'evaluation',
+    1.0,
+    'gameable',
+    '\\b',
+    ' (?:metrics?|benchmarks?|leaderboards?|evaluations?)\\b',
+  ),
   cue('evaluation', 0.8, 'bias', '\\b(?:position(?:al)?|length|style|stylistic|format)[- ]', B, {
     needs: 'evaluation',
   }),

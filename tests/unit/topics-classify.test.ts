@@ -115,8 +115,33 @@ describe('classify: positive phrasings per topic (with abstract)', () => {
       'Importance sampling gives an unbiased estimator with high variance. We analyse the bias-variance trade-off and propose a biased estimator with lower error.',
       'statistical',
     ],
+    // Evaluation flaws that never say "bias": lenient judges, a metric that can be gamed.
+    [
+      'When Model Judges Are Too Kind',
+      'We use language models as judges of answer relevance. Across backbones, the judges assign inflated relevance scores to passages that do not answer the question, and the inflation grows with passage length.',
+      'evaluation',
+    ],
+    [
+      'Scoring Detectors Fairly',
+      'Object detectors are compared by average precision. We show that its standard implementation is a gameable metric: a re-ranking trick raises it without better detections. We propose two metrics that reward calibrated detectors.',
+      'evaluation',
+    ],
+    [
+      'Who Wrote It?',
+      'Human participants and model evaluators rated literary passages labelled as human- or AI-written. We measure an attribution bias across evaluators: identical passages score lower when labelled as AI-written.',
+      'evaluation',
+    ],
   ])('%s -> %s', (title, abstract, topic) => {
     expect(ids(title, abstract)).toContain(topic);
+  });
+
+  it('takes inflated scores for an evaluation bias only where judges or evaluators give them', () => {
+    expect(
+      ids(
+        'Benchmark Contamination Detection',
+        'Test sets leak into pretraining corpora, and contamination inflates benchmark scores. We detect leaked examples with a membership test and report cleaned scores.',
+      ),
+    ).not.toContain('evaluation');
   });
 });
 
