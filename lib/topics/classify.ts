@@ -490,7 +490,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
     const raw = s.core + s.extra + Math.min(contextOf(id), CONTEXT_CAP);
     let score = raw / (raw + bar);
     if (model && abstractText && score < 0.5 && score >= model.askFrom) {
-      sums ??= featureSums(model, `${title.text} ${abstractText}`);
+      sums ??= featureSums(model, title.text, abstractText);
       score = Math.max(score, learnedScore(model, id, sums, score));
     }
     if (score < minScore) continue;

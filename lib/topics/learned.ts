@@ -99,40 +99,48 @@ export function featureKey(word: string): number {
   return hash & KEY_MASK;
 }
 
+/** Per model row, the last featureSums call that counted it (a Set per call cost a third more). */
+let stamps = new Int32Array(0);
+let lastStamp = 0;
+
 /**
- * Sums, per topic, the weights of the text's words (runs of ASCII letters and digits, case
+ * Sums, per topic, the weights of the texts' words (runs of ASCII letters and digits, case
  * folded), each word once however often it occurs; pass the result to learnedScore. Each word's
  * key is hashed as the characters are read, with no string made per word: this runs on every
  * card with evidence under the bar. (Pairs of adjacent words as well scored no better on
  * held-out papers and cost a third more time.)
  */
-export function featureSums(model: TopicModel, text: string): number[] {
+export function featureSums(model: TopicModel, ...texts: string[]): number[] {
   const n = TOPIC_IDS.length;
   const sums = new Array<number>(n).fill(0);
   const { slots, rowOf, weights } = model;
   const mask = slots.length - 1;
-  const counted = new Set<number>();
-  let hash = FNV_OFFSET;
-  for (let i = 0, inWord = false; i <= text.length; i++) {
-    const code = text.charCodeAt(i); // NaN past the end, which ends the last word
-    const lower = code | 32;
-    if ((lower > 96 && lower < 123) || (code > 47 && code < 58)) {
-      hash = Math.imul(hash ^ lower, FNV_PRIME);
-      inWord = true;
-      continue;
+  const stamp = ++lastStamp;
+  if (stamps.length < weights.length / n) stamps = new Int32Array(weights.length / n);
+  for (const text of texts) {
+    let hash = FNV_OFFSET;
+    for (let i = 0, inWord = false, end = text.length; i <= end; i++) {
+      // A space past the end ends the last word; reading past the end would slow every read.
+      const code = i < end ? text.charCodeAt(i) : 32;
+      const lower = code | 32;
+      if ((lower > 96 && lower < 123) || (code > 47 && code < 58)) {
+        hash = Math.imul(hash ^ lower, FNV_PRIME);
+        inWord = true;
+        continue;
+      }
+      if (!inWord) continue;
+      const stored = (hash & KEY_MASK) + 1;
+      hash = FNV_OFFSET;
+      inWord = false;
+      let slot = stored & mask;
+      while (slots[slot] !== 0 && slots[slot] !== stored) slot = (slot + 1) & mask;
+      if (slots[slot] === 0) continue;
+      const row = rowOf[slot] as number;
+      if (stamps[row / n] === stamp) continue;
+      stamps[row / n] = stamp;
+      for (let column = 0; column < n; column++)
+        sums[column] = (sums[column] as number) + (weights[row + column] as number);
     }
-    if (!inWord) continue;
-    const stored = (hash & KEY_MASK) + 1;
-    hash = FNV_OFFSET;
-    inWord = false;
-    let slot = stored & mask;
-    while (slots[slot] !== 0 && slots[slot] !== stored) slot = (slot + 1) & mask;
-    if (slots[slot] === 0) continue;
-    const row = rowOf[slot] as number;
-    if (counted.has(row)) continue;
-    counted.add(row);
-    for (let column = 0; column < n; column++)
-      sums[column] = (sums[column] as number) + (weights[row + column] as number);
   }
   return sums;
 }
