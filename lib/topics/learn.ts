@@ -49,7 +49,7 @@ export const TRAINING_SETTINGS: TrainingSettings = {
 const CUE_SCALE = 3;
 
 /**
- * The features of a text by name, keyed by their hashes: what `textFeatures` (learned.ts) finds,
+ * The words of a text by name, keyed by their hashes: the words featureSums (learned.ts) reads,
  * spelled out for the model file. The tests check the two agree.
  */
 export function namedTextFeatures(text: string): Map<number, string> {
@@ -62,9 +62,9 @@ export function namedTextFeatures(text: string): Map<number, string> {
   return named;
 }
 
-/** What the model sees of a paper: its features and the cue scores, evidence under the bar included. */
+/** What the model sees of a paper: its words and the cue scores (evidence under the bar too). */
 export interface TrainingExample {
-  /** Feature hash → name. */
+  /** Word key (featureKey) → the word. */
   features: Map<number, string>;
   cueScores: ReadonlyMap<TopicId, number>;
   topics: readonly TopicId[];

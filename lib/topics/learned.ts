@@ -2,8 +2,9 @@ import { TOPIC_IDS, type TopicId } from '../paper';
 
 /**
  * The learned second opinion (topic-model.json, rebuilt by `npm run train:topics`): one logistic
- * regression per topic over the words of the title and abstract, plus the cue score. It only promotes: a topic the cues found evidence for but scored under the bar is shown
- * when the model is confident enough, so every badge still has phrases of the text behind it.
+ * regression per topic over the words of the title and abstract, plus the cue score. It only
+ * promotes: a topic the cues found evidence for but scored under the bar is shown when the model
+ * is confident enough, so every badge still has phrases of the text behind it.
  */
 export interface TopicModelData {
   /** Probability from which a topic under the bar is promoted; it maps to the bar's score, 0.5. */
@@ -115,7 +116,9 @@ export function featureSums(model: TopicModel, ...texts: string[]): number[] {
   const sums = new Array<number>(n).fill(0);
   const { slots, rowOf, weights } = model;
   const mask = slots.length - 1;
-  const stamp = ++lastStamp;
+  // Kept a 32-bit integer, as the stamps array stores it, so the two always compare equal.
+  lastStamp = (lastStamp + 1) | 0;
+  const stamp = lastStamp;
   if (stamps.length < weights.length / n) stamps = new Int32Array(weights.length / n);
   for (const text of texts) {
     let hash = FNV_OFFSET;

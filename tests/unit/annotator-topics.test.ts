@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Annotator } from '../../lib/annotate/annotator';
+import { Annotator, type AnnotatorOptions } from '../../lib/annotate/annotator';
 import type { ExtractedPaper } from '../../lib/paper';
 import { compileTopicModel, type TopicModel } from '../../lib/topics/learned';
 import { withTextColor } from '../../lib/topics/taxonomy';
@@ -25,12 +25,12 @@ let controller: AbortController;
 let port: FakePort;
 let annotator: Annotator;
 
-function start(html: string) {
+function start(html: string, classify: AnnotatorOptions['classify'] = classifyByTitle) {
   document.body.innerHTML = `<ul id="list">${html}</ul>`;
   annotator = new Annotator({
     doc: document,
     adapter: toyAdapter,
-    classify: classifyByTitle,
+    classify,
     port,
     signal: controller.signal,
     scheduler: immediateScheduler(),
@@ -206,20 +206,7 @@ describe('the learned model', () => {
       ? [{ id: 'data', score: 0.6, evidence: ['sparse'] }]
       : classifyByTitle(paper);
 
-  function startWith(html: string) {
-    document.body.innerHTML = `<ul id="list">${html}</ul>`;
-    annotator = new Annotator({
-      doc: document,
-      adapter: toyAdapter,
-      classify: classifyWithModel,
-      port,
-      signal: controller.signal,
-      scheduler: immediateScheduler(),
-      log: () => {},
-    });
-    annotator.start();
-    return settle(annotator);
-  }
+  const startWith = (html: string) => start(html, classifyWithModel);
 
   it('is asked for once, with the first settings, and classifies every card', async () => {
     port.model = MODEL;
