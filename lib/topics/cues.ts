@@ -201,11 +201,12 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b(?:cross-|multi)?',
     'al[- ](?:bias(?:es)?|values?|norms|alignment|awareness|sensitivity|competence|knowledge|commonsense|nuances|contexts?|differences|disparit\\w+|gaps?|representation)\\b',
   ),
+  // Fairness across languages and places is cultural, and outweighs the social fairness cue.
   cue(
     'cultural',
-    0.7,
+    0.8,
     ['bias', 'disparit', 'inequalit', 'fair', 'divide', 'preference'],
-    '\\b(?:regional|geographic(?:al)?|geo-?cultural|linguistic|country|cross-lingual|accent)[- ]',
+    '\\b(?:regional|geographic(?:al)?|geo-?cultural|geopolitical|linguistic|country|cross-lingual|multilingual|dialect(?:al)?|accent)[- ]',
     '\\w*',
   ),
   cue(
@@ -580,7 +581,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     'statistical',
     0.9,
     'bias',
-    '\\b(?:estimation|estimator|gradient|clipping|truncation|quantization|approximation|overestimation|underestimation|off-policy|discretization|finite-sample|normalization|publication)[- ]',
+    '\\b(?:estimation|estimator|gradient|clipping|truncation|quantization|approximation|overestimation|underestimation|off-policy|discretization|finite-sample|small-sample|normalization|publication|attenuation|omitted[- ]variables?|confounding|non-?response)[- ]',
     B,
   ),
   cue(
@@ -616,7 +617,13 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b',
     ' (?:introduced|induced|caused) by (?:the )?(?:clipping|truncation|sampling|quantization|approximation|discretization|estimator)\\b',
   ),
-  cue('statistical', 0.8, 'debias', '\\b', 'ed (?:estimat\\w+|gradients?|objectives?)\\b'),
+  cue(
+    'statistical',
+    0.8,
+    'debias',
+    '\\b',
+    'ed (?:estimat\\w+|gradients?|objectives?|(?:/\\w+ )?machine learning|inference)\\b',
+  ),
   cue('statistical', 0.7, 'unbiased', '\\b', 'ness\\b', { needs: 'statistical' }),
 ];
 

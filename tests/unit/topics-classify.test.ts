@@ -135,6 +135,37 @@ describe('classify: positive phrasings per topic (with abstract)', () => {
     expect(ids(title, abstract)).toContain(topic);
   });
 
+  it('takes the biases of estimators in applied statistics for statistical', () => {
+    expect(
+      ids(
+        'Attenuation Bias with Latent Predictors',
+        'Regressing an outcome on an estimated latent trait understates its effect. We derive the attenuation bias of the least-squares slope and a corrected estimator with valid standard errors.',
+      ),
+    ).toEqual(['statistical']);
+    expect(ids('Double/Debiased Machine Learning for Treatment and Structural Parameters')).toEqual(
+      ['statistical'],
+    );
+    expect(
+      ids(
+        'Weighting Survey Respondents',
+        'Households that answer surveys differ from those that do not. We reduce nonresponse bias in income estimates with calibrated weights.',
+      ),
+    ).toEqual(['statistical']);
+  });
+
+  it('takes fairness across languages, dialects and places for cultural, not social', () => {
+    expect(ids('Improving the Multilingual Fairness of Language Models')).toEqual(['cultural']);
+    expect(
+      ids(
+        'Dialectal Fairness in Question Answering',
+        'Question answering models trained on standard English lose accuracy on other English dialects. We measure the dialectal fairness gap across eight dialects and close half of it.',
+      ),
+    ).toEqual(['cultural']);
+    expect(ids('Evaluating Geopolitical Biases in Language Models')).toEqual(['cultural']);
+    // Fairness toward groups of people stays social.
+    expect(ids('Fairness-Aware Graph Neural Networks')).toEqual(['social']);
+  });
+
   it('takes inflated scores for an evaluation bias only where judges or evaluators give them', () => {
     expect(
       ids(
