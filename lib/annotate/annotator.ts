@@ -712,16 +712,22 @@ export class Annotator {
     if (initial && config.summaryFilter) this.#filter = config.summaryFilter;
     if (this.#filter !== undefined && !this.#context.enabled.some((t) => t.id === this.#filter))
       this.#filter = undefined;
-    if (this.#cards.size === 0) return;
-    for (const entry of this.#cards.values()) {
+    // In slices: reading 2,000 cards again is over 100 ms of work.
+    let sliceEnd = this.#scheduler.now() + SLICE_BUDGET_MS;
+    for (const entry of [...this.#cards.values()]) {
       // Reading every card again (abstracts included) is only worth it when there is a phrase
       // to look for or a new model: switching a built-in topic off must not re-extract 2,000 cards.
       const text = (this.#context.hasCustom || model) && this.#readAgain(entry, { authors: false });
       entry.custom = text && this.#context.hasCustom ? this.#context.matchCustom(text) : [];
       if (text && model) entry.classified = this.#options.classify(text, model);
       this.#showTopics(entry);
+      if (this.#scheduler.now() > sliceEnd) {
+        await this.#scheduler.yield();
+        if (this.#stopped) return;
+        sliceEnd = this.#scheduler.now() + SLICE_BUDGET_MS;
+      }
     }
-    this.#updateSummary();
+    if (this.#cards.size > 0) this.#updateSummary();
   }
 
   #readPaperId(card: Element): string | undefined {

@@ -238,6 +238,50 @@ describe('the learned model', () => {
     expect(topicsOf('2406.00001')).toBe('data');
   });
 
+  it('classifies the cards again in slices, so a long page gets no long task', async () => {
+    port.model = MODEL;
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const answer = port.getConfig.bind(port);
+    port.getConfig = async (site, model) => {
+      await gate;
+      return answer(site, model);
+    };
+    // A clock that moves 1 ms per reading: a slice of 8 ms holds a few cards.
+    let clock = 0;
+    let yields = 0;
+    const cards = Array.from({ length: 60 }, (_, i) =>
+      card(`2406.${String(10000 + i)}`, 'Sparse attention'),
+    ).join('');
+    document.body.innerHTML = `<ul id="list">${cards}</ul>`;
+    annotator = new Annotator({
+      doc: document,
+      adapter: toyAdapter,
+      classify: classifyWithModel,
+      port,
+      signal: controller.signal,
+      scheduler: {
+        ...immediateScheduler(),
+        now: () => clock++,
+        yield: () => {
+          yields++;
+          return Promise.resolve();
+        },
+      },
+      log: () => {},
+    });
+    annotator.start();
+    await settle(annotator);
+    const before = yields;
+    release();
+    await settle(annotator);
+    expect(yields - before).toBeGreaterThan(5);
+    expect(topicsOf('2406.10000')).toBe('data');
+    expect(topicsOf('2406.10059')).toBe('data');
+  });
+
   it('leaves the cues alone when the background sends none', async () => {
     await startWith(card('2406.00001', 'Sparse attention'));
     expect(port.modelRequests).toBe(1);
