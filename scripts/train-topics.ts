@@ -14,7 +14,7 @@ import { readFixture } from '../tests/fixtures/topics/fixtures';
 
 const MODEL_PATH = fileURLToPath(new URL('../lib/topics/topic-model.json', import.meta.url));
 
-export function buildModelFile(): string {
+function buildModelFile(): string {
   const papers = [...readFixture('seed-papers.jsonl'), ...readFixture('dev-papers.jsonl')];
   return `${JSON.stringify(trainTopicModel(papers.map(trainingExample)))}\n`;
 }
