@@ -208,6 +208,20 @@ describe('the learned model', () => {
 
   const startWith = (html: string) => start(html, classifyWithModel);
 
+  /** A background slow to wake: the settings (and the model) come when the returned call says. */
+  function holdSettings(): () => void {
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const answer = port.getConfig.bind(port);
+    port.getConfig = async (site, model) => {
+      await gate;
+      return answer(site, model);
+    };
+    return release;
+  }
+
   it('is asked for once, with the first settings, and classifies every card', async () => {
     port.model = MODEL;
     await startWith(card('2406.00001', 'Sparse attention') + card('2406.00002', 'Gender bias'));
@@ -221,15 +235,7 @@ describe('the learned model', () => {
 
   it('classifies the cards again when it comes after them (a background slow to wake)', async () => {
     port.model = MODEL;
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const answer = port.getConfig.bind(port);
-    port.getConfig = async (site, model) => {
-      await gate;
-      return answer(site, model);
-    };
+    const release = holdSettings();
     await startWith(card('2406.00001', 'Sparse attention'));
     // Shown with the cues alone rather than waiting on the background.
     expect(topicsOf('2406.00001')).toBe('');
@@ -240,15 +246,7 @@ describe('the learned model', () => {
 
   it('classifies the cards again in slices, so a long page gets no long task', async () => {
     port.model = MODEL;
-    let release = () => {};
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const answer = port.getConfig.bind(port);
-    port.getConfig = async (site, model) => {
-      await gate;
-      return answer(site, model);
-    };
+    const release = holdSettings();
     // A clock that moves 1 ms per reading: a slice of 8 ms holds a few cards.
     let clock = 0;
     let yields = 0;
