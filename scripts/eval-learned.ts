@@ -11,6 +11,7 @@
  * untouched and never tuned on (tests/fixtures/topics/SOURCES.md) make the fair holdout. Always
  * title + abstract (the model never acts on a title alone). Deterministic: fixed fold split.
  */
+import type { TopicId } from '../lib/paper';
 import { classify } from '../lib/topics/classify';
 import { type TrainingExample, trainingExample, trainTopicModel } from '../lib/topics/learn';
 import { compileTopicModel, type TopicModel } from '../lib/topics/learned';
@@ -34,9 +35,9 @@ function shuffled<T>(items: readonly T[]): T[] {
 
 type Split = { training: Example[]; testing: Example[] }[];
 
-function row(name: string, results: { gold: FixturePaper; predicted: string[] }[]): string {
+function row(name: string, results: { gold: FixturePaper; predicted: TopicId[] }[]): string {
   const r = evaluateTopics(
-    results.map(({ gold, predicted }) => ({ gold: gold.topics, predicted: predicted as never })),
+    results.map(({ gold, predicted }) => ({ gold: gold.topics, predicted })),
   );
   const f = (x: number) => x.toFixed(3);
   return `${name.padEnd(30)} ${f(r.micro.f1)}  ${f(r.micro.precision)}  ${f(r.micro.recall)}  ${f(r.noTopic.precision)}`;
@@ -79,7 +80,7 @@ function main(): void {
     }));
     console.log(`${examples.length} labelled papers, ${folds}-fold cross-validation`);
   }
-  const cues: { gold: FixturePaper; predicted: string[] }[] = [];
+  const cues: { gold: FixturePaper; predicted: TopicId[] }[] = [];
   const learned: typeof cues = [];
   let promoted = 0;
   for (const { training, testing } of splits) {
