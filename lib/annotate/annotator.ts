@@ -662,9 +662,10 @@ export class Annotator {
     }
   }
 
-  #setCorrection(id: string, correction: TopicCorrection): void {
-    if (isEmptyCorrection(correction)) this.#corrections.delete(id);
-    else this.#corrections.set(id, correction);
+  /** Shows a paper's correction (none: undefined or empty) on every card of the paper. */
+  #setCorrection(id: string, correction: TopicCorrection | undefined): void {
+    if (correction && !isEmptyCorrection(correction)) this.#corrections.set(id, correction);
+    else this.#corrections.delete(id);
     const entries = this.#cardsById.get(id);
     if (!entries) return;
     for (const entry of entries) {
@@ -687,8 +688,7 @@ export class Annotator {
     } catch (error) {
       this.#log(`could not store the topics of ${id}`, error);
       entry.ui.announce('BiasLens could not store your change of topics.');
-      if (this.#correcting.get(id) === 1)
-        this.#setCorrection(id, before ?? { added: [], removed: [] });
+      if (this.#correcting.get(id) === 1) this.#setCorrection(id, before);
     } finally {
       const left = (this.#correcting.get(id) ?? 1) - 1;
       if (left > 0) this.#correcting.set(id, left);
@@ -773,7 +773,7 @@ export class Annotator {
         const correction = corrected.get(id);
         const known = this.#corrections.get(id);
         if (this.#correcting.has(id) || (!correction && !known)) continue;
-        this.#setCorrection(id, correction ?? { added: [], removed: [] });
+        this.#setCorrection(id, correction);
       }
     } catch (error) {
       this.#log('could not read which papers are saved', error);

@@ -70,10 +70,6 @@ export class TopicContext {
     });
   }
 
-  display(id: string): TopicDisplay | undefined {
-    return this.byId.get(id);
-  }
-
   /** Final topics with their display data, as the card UI draws them. */
   toCardTopics(topics: readonly FinalTopic[]): CardTopic[] {
     const shown: CardTopic[] = [];

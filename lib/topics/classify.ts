@@ -21,11 +21,10 @@ import type { ClassifyInput, TopicMatch } from './types';
 export interface ClassifyOptions {
   /** Smallest score (0–1) for a topic to be returned; default 0.5, the calibrated bar. */
   minScore?: number;
-  /** Keep at most this many evidence phrases per topic; default 6. */
-  maxEvidence?: number;
   /**
    * The learned model (learned.ts): with an abstract, a topic with evidence under the bar takes
-   * the model's score when that is higher. Without it, the cues alone.
+   * the model's score when that is higher, and of two or more topics, one on modest evidence may
+   * be vetoed. Without it, the cues alone.
    */
   model?: TopicModel;
 }
@@ -307,7 +306,6 @@ interface TopicState {
  */
 export function classify(input: ClassifyInput, options: ClassifyOptions = {}): TopicMatch[] {
   const minScore = options.minScore ?? 0.5;
-  const maxEvidence = options.maxEvidence ?? 6;
   // 1. Core cue hits in each field (dropping "bias" senses that are not a topic).
   const title = new Field(input.title ?? '', true);
   const abstractText = input.abstract?.trim() ? (input.abstract as string) : '';
@@ -482,20 +480,37 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   // 5. Total = core + bare mentions + context (context only backs up other evidence). The learned
   // model may then lift a topic with evidence over the bar; never on a title alone, where it was
   // measured to add about as many wrong badges as right ones.
-  const results: TopicMatch[] = [];
+  let results: TopicMatch[] = [];
+  /** Per result, its score from the cues alone. */
+  const cueScores: number[] = [];
   const { model } = options;
   let sums: number[] | undefined;
+  const ask = (m: TopicModel, id: TopicId, cueScore: number) => {
+    sums ??= featureSums(m, title.text, abstractText);
+    return learnedScore(m, id, sums, cueScore);
+  };
   for (const [id, s] of states) {
     if (s.core <= 0 && s.extra <= 0) continue;
     const raw = s.core + s.extra + Math.min(contextOf(id), CONTEXT_CAP);
-    let score = raw / (raw + bar);
+    const cueScore = raw / (raw + bar);
+    let score = cueScore;
     if (model && abstractText && score < 0.5 && score >= model.askFrom) {
-      sums ??= featureSums(model, title.text, abstractText);
-      score = Math.max(score, learnedScore(model, id, sums, score));
+      score = Math.max(score, ask(model, id, score));
     }
     if (score < minScore) continue;
-    const rounded = Math.round(score * 1000) / 1000;
-    results.push({ id, score: rounded, evidence: evidenceOf(s, maxEvidence) });
+    results.push({ id, score, evidence: evidenceOf(s) });
+    cueScores.push(cueScore);
+  }
+  // 6. Of two or more topics, the model drops those on modest evidence (a cue score under
+  // vetoBelow) that it finds very unlikely, as long as one stays. (A promoted topic is likely by
+  // definition.) A lone badge is kept: vetoing those too made "no topic" less precise on papers
+  // held out from training.
+  if (model && abstractText && results.length > 1) {
+    const kept = results.filter((t, i) => {
+      const cueScore = cueScores[i] as number;
+      return cueScore >= model.vetoBelow || ask(model, t.id, cueScore) >= model.vetoUnder;
+    });
+    if (kept.length) results = kept;
   }
   results.sort((a, b) => b.score - a.score || TOPIC_IDS.indexOf(a.id) - TOPIC_IDS.indexOf(b.id));
   return results;
@@ -546,11 +561,12 @@ function actionAround(field: Field, start: number, end: number): string | undefi
   return undefined;
 }
 
-function evidenceOf(s: TopicState, max: number): string[] {
+/** At most six evidence phrases per topic: the title's first, then the abstract's. */
+function evidenceOf(s: TopicState): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
   const push = (t: string) => {
-    if (out.length < max && !seen.has(t)) {
+    if (out.length < 6 && !seen.has(t)) {
       seen.add(t);
       out.push(t);
     }

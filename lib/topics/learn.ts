@@ -25,6 +25,8 @@ export interface TrainingSettings {
   minWeight: number;
   promoteAt: number;
   askFrom: number;
+  vetoBelow: number;
+  vetoAt: number;
 }
 
 /**
@@ -43,6 +45,8 @@ export const TRAINING_SETTINGS: TrainingSettings = {
   minWeight: 0.1,
   promoteAt: 0.2,
   askFrom: 0.35,
+  vetoBelow: 0.8,
+  vetoAt: 0.05,
 };
 
 /** Cue scores (0–1) are scaled up while training so gradient steps move them like a word's. */
@@ -130,7 +134,8 @@ export function trainTopicModel(
       weights,
     };
   }
-  return { promoteAt: settings.promoteAt, askFrom: settings.askFrom, topics };
+  const { promoteAt, askFrom, vetoBelow, vetoAt } = settings;
+  return { promoteAt, askFrom, vetoBelow, vetoAt, topics };
 }
 
 function round3(x: number): number {

@@ -2,15 +2,21 @@ import { TOPIC_IDS, type TopicId } from '../paper';
 
 /**
  * The learned second opinion (topic-model.json, rebuilt by `npm run train:topics`): one logistic
- * regression per topic over the words of the title and abstract, plus the cue score. It only
- * promotes: a topic the cues found evidence for but scored under the bar is shown when the model
- * is confident enough, so every badge still has phrases of the text behind it.
+ * regression per topic over the words of the title and abstract, plus the cue score. It never
+ * adds a topic the cues found no evidence for, so every badge still has phrases of the text
+ * behind it. It promotes: a topic with evidence under the bar is shown when the model is confident
+ * enough. And it vetoes: of two or more topics over the bar, one with modest evidence is dropped
+ * when the model finds it very unlikely, as long as another stays.
  */
 export interface TopicModelData {
   /** Probability from which a topic under the bar is promoted; it maps to the bar's score, 0.5. */
   promoteAt: number;
   /** The model is asked only about topics whose cue score is at least this. */
   askFrom: number;
+  /** A topic over the bar may be vetoed only when its cue score is under this… */
+  vetoBelow: number;
+  /** …and the model's probability for it is under this. */
+  vetoAt: number;
   topics: Partial<Record<TopicId, LearnedTopicData>>;
 }
 
@@ -30,6 +36,9 @@ export interface LearnedTopicData {
 export interface TopicModel {
   promoteAt: number;
   askFrom: number;
+  vetoBelow: number;
+  /** `vetoAt` on learnedScore's scale. */
+  vetoUnder: number;
   /** Per topic (TOPIC_IDS order); a topic the model does not cover is never promoted. */
   intercepts: readonly number[];
   cues: readonly number[];
@@ -80,6 +89,8 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
   return {
     promoteAt: data.promoteAt,
     askFrom: data.askFrom,
+    vetoBelow: data.vetoBelow,
+    vetoUnder: data.vetoAt / (data.vetoAt + data.promoteAt),
     intercepts,
     cues,
     slots,

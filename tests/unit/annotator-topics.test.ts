@@ -199,7 +199,13 @@ describe('custom and disabled topics', () => {
 });
 
 describe('the learned model', () => {
-  const MODEL = compileTopicModel({ promoteAt: 0.2, askFrom: 0.35, topics: {} });
+  const MODEL = compileTopicModel({
+    promoteAt: 0.2,
+    askFrom: 0.35,
+    vetoBelow: 0.8,
+    vetoAt: 0.05,
+    topics: {},
+  });
   /** Stands in for `classify`: "Sparse" papers get a data badge only with the model. */
   const classifyWithModel = (paper: ExtractedPaper, model?: TopicModel): TopicMatch[] =>
     model === MODEL && /sparse/i.test(paper.title)

@@ -10,6 +10,7 @@ import {
   featureKey,
   featureSums,
   learnedScore,
+  type TopicModel,
   type TopicModelData,
 } from '../../lib/topics/learned';
 import { shippedTopicModel, TOPIC_MODEL_DATA } from '../../lib/topics/shipped-model';
@@ -21,6 +22,8 @@ const MODEL_FILE = resolve(process.cwd(), 'lib/topics/topic-model.json');
 const TINY: TopicModelData = {
   promoteAt: 0.2,
   askFrom: 0.35,
+  vetoBelow: 0.8,
+  vetoAt: 0.05,
   topics: {
     social: { intercept: -2, cue: 1, weights: { gender: 1.5, stereotypes: 0.5, of: -0.25 } },
     data: { intercept: -1, cue: 2, weights: { gender: -0.5, imbalance: 2 } },
@@ -52,6 +55,8 @@ describe('learned model: features', () => {
         const model = compileTopicModel({
           promoteAt: 0.2,
           askFrom: 0,
+          vetoBelow: 0,
+          vetoAt: 0,
           topics: { social: { intercept: 0, cue: 0, weights } },
         });
         const expected = Object.values(weights).reduce((a, b) => a + b, 0);
@@ -90,6 +95,71 @@ describe('learned model: scores', () => {
   });
 });
 
+describe('classify with a model: the veto', () => {
+  /** A model that finds the given topics very unlikely (p ≈ 2e-9) and every other one even odds. */
+  const unlikely = (...topics: TopicId[]) =>
+    compileTopicModel({
+      promoteAt: 0.2,
+      askFrom: 0.35,
+      vetoBelow: 0.8,
+      vetoAt: 0.05,
+      topics: Object.fromEntries(
+        TOPIC_IDS.map((id) => [
+          id,
+          { intercept: topics.includes(id) ? -20 : 0, cue: 0, weights: {} },
+        ]),
+      ),
+    });
+  const twoModest = {
+    title: 'Robust Classifiers',
+    abstract:
+      'Classifiers learn spurious correlations from biased training data. We propose a reweighting that improves worst-group accuracy without bias labels. We also report fairness across demographic groups.',
+  };
+  const scores = (paper: { title: string; abstract?: string }, model?: TopicModel) =>
+    Object.fromEntries(classify(paper, { model }).map((t) => [t.id, t.score]));
+
+  it('drops a topic on modest evidence that the model finds very unlikely, when another stays', () => {
+    const cues = scores(twoModest);
+    // Both over the bar on modest evidence (under vetoBelow, 0.8).
+    expect(cues.data).toBeGreaterThanOrEqual(0.5);
+    expect(cues.data).toBeLessThan(0.8);
+    expect(cues.social).toBeGreaterThanOrEqual(0.5);
+    expect(cues.social).toBeLessThan(0.8);
+    expect(scores(twoModest, unlikely('social'))).toEqual({ data: cues.data });
+    expect(scores(twoModest, unlikely('data'))).toEqual({ social: cues.social });
+    // The evidence of the topic that stays is untouched.
+    expect(classify(twoModest, { model: unlikely('social') })).toEqual(
+      classify(twoModest).filter((t) => t.id === 'data'),
+    );
+  });
+
+  it('never leaves a paper with no topic, never acts on a title alone or on strong evidence', () => {
+    const cues = scores(twoModest);
+    // Every topic unlikely: the paper keeps them all rather than none.
+    expect(scores(twoModest, unlikely('social', 'data'))).toEqual(cues);
+    // A lone topic stays.
+    const lone = {
+      title: 'Robust Classifiers',
+      abstract: 'Our classifiers are audited for gender bias across demographic groups.',
+    };
+    expect(Object.keys(scores(lone))).toEqual(['social']);
+    expect(scores(lone).social).toBeLessThan(0.8);
+    expect(scores(lone, unlikely('social'))).toEqual(scores(lone));
+    // A title alone: the model is not asked.
+    const title = { title: 'Spurious Correlations and Gender Stereotypes in Classifiers' };
+    expect(Object.keys(scores(title)).sort()).toEqual(['data', 'social']);
+    expect(scores(title).social).toBeLessThan(0.8);
+    expect(scores(title, unlikely('social'))).toEqual(scores(title));
+    // Strong evidence (a cue score from 0.8) is not vetoed.
+    const strong = {
+      title: 'Gender Bias in Hiring Models',
+      abstract: `${twoModest.abstract} We measure gender bias and racial bias in hiring.`,
+    };
+    expect(scores(strong).social).toBeGreaterThanOrEqual(0.8);
+    expect(scores(strong, unlikely('social')).social).toBe(scores(strong).social);
+  });
+});
+
 describe('classify with the shipped model', () => {
   const model = shippedTopicModel();
 
@@ -106,14 +176,19 @@ describe('classify with the shipped model', () => {
     expect(promoted?.evidence).toEqual(cue?.evidence);
   });
 
-  it('only adds topics, each with evidence from the text, and never on a title alone', () => {
+  it('adds only topics with evidence, drops only modest ones while one stays, never on a title', () => {
     let promotedCount = 0;
+    let vetoedCount = 0;
     for (const paper of [...SEED, ...DEV, ...EXTRA]) {
       const text = `${paper.title}\n${paper.abstract ?? ''}`;
       const cues = classify(paper);
       const withModel = classify(paper, { model });
       const cueIds = cues.map((t) => t.id);
-      expect(withModel.filter((t) => cueIds.includes(t.id))).toEqual(cues);
+      const modelIds = withModel.map((t) => t.id);
+      // Topics both give are the same matches (score and evidence).
+      expect(withModel.filter((t) => cueIds.includes(t.id))).toEqual(
+        cues.filter((t) => modelIds.includes(t.id)),
+      );
       const low = classify(paper, { minScore: 0.001 });
       for (const topic of withModel.filter((t) => !cueIds.includes(t.id))) {
         promotedCount++;
@@ -122,12 +197,18 @@ describe('classify with the shipped model', () => {
         expect(topic.evidence.length).toBeGreaterThan(0);
         for (const phrase of topic.evidence) expect(text).toContain(phrase);
       }
+      for (const topic of cues.filter((t) => !modelIds.includes(t.id))) {
+        vetoedCount++;
+        expect(topic.score).toBeLessThan(TOPIC_MODEL_DATA.vetoBelow);
+        expect(withModel.length).toBeGreaterThan(0);
+      }
       const title = { title: paper.title };
       expect(classify(title, { model })).toEqual(classify(title));
     }
-    // The model is not idle on the papers it was trained on (50 promotions, 1 of them wrong, when
-    // it was last trained).
+    // The model is not idle on the papers it was trained on (50 promotions, 1 of them wrong, and
+    // 51 vetoes, none wrong, when it was last trained).
     expect(promotedCount).toBeGreaterThan(10);
+    expect(vetoedCount).toBeGreaterThan(10);
   });
 });
 
