@@ -3,7 +3,7 @@ import type { TopicId } from '../paper';
 /** How one bias topic's badge looks: its text and colours (taxonomy.ts adds the description). */
 export interface TopicStyle {
   id: TopicId;
-  /** Short badge text. */
+  /** Short badge text: the id, capitalised (TAXONOMY.md's badge names). */
   label: string;
   /** Badge background, `#rrggbb`. */
   color: string;
@@ -21,16 +21,16 @@ export const LIGHT_TEXT = '#ffffff';
  * page. The text colour is the one `pickTextColor` (taxonomy.ts) gives, as a unit test checks:
  * written here so that the content script need not carry the contrast arithmetic.
  */
-const STYLES: Record<TopicId, Omit<TopicStyle, 'id'>> = {
-  social: { label: 'Social', color: '#dc2626', textColor: LIGHT_TEXT },
-  cultural: { label: 'Cultural', color: '#f97316', textColor: DARK_TEXT },
-  data: { label: 'Data', color: '#0f766e', textColor: LIGHT_TEXT },
-  inductive: { label: 'Inductive', color: '#22a355', textColor: DARK_TEXT },
-  evaluation: { label: 'Evaluation', color: '#d9a200', textColor: DARK_TEXT },
-  cognitive: { label: 'Cognitive', color: '#c026d3', textColor: LIGHT_TEXT },
-  modality: { label: 'Modality', color: '#2563eb', textColor: LIGHT_TEXT },
-  ranking: { label: 'Ranking', color: '#7c3aed', textColor: LIGHT_TEXT },
-  statistical: { label: 'Statistical', color: '#8a6a4f', textColor: LIGHT_TEXT },
+const STYLES: Record<TopicId, Omit<TopicStyle, 'id' | 'label'>> = {
+  social: { color: '#dc2626', textColor: LIGHT_TEXT },
+  cultural: { color: '#f97316', textColor: DARK_TEXT },
+  data: { color: '#0f766e', textColor: LIGHT_TEXT },
+  inductive: { color: '#22a355', textColor: DARK_TEXT },
+  evaluation: { color: '#d9a200', textColor: DARK_TEXT },
+  cognitive: { color: '#c026d3', textColor: LIGHT_TEXT },
+  modality: { color: '#2563eb', textColor: LIGHT_TEXT },
+  ranking: { color: '#7c3aed', textColor: LIGHT_TEXT },
+  statistical: { color: '#8a6a4f', textColor: LIGHT_TEXT },
 };
 
 /**
@@ -38,5 +38,5 @@ const STYLES: Record<TopicId, Omit<TopicStyle, 'id'>> = {
  * descriptions, shown only on hover or focus, come with the topic settings (getTopicConfig).
  */
 export function getTopicStyle(id: TopicId): TopicStyle {
-  return { id, ...STYLES[id] };
+  return { id, label: id.charAt(0).toUpperCase() + id.slice(1), ...STYLES[id] };
 }

@@ -20,6 +20,20 @@ describe('taxonomy', () => {
     }
   });
 
+  it("labels each badge with TAXONOMY.md's badge name", () => {
+    expect(TOPICS.map((t) => t.label)).toEqual([
+      'Social',
+      'Cultural',
+      'Data',
+      'Inductive',
+      'Evaluation',
+      'Cognitive',
+      'Modality',
+      'Ranking',
+      'Statistical',
+    ]);
+  });
+
   it('uses nine distinct colours', () => {
     expect(new Set(TOPICS.map((t) => t.color)).size).toBe(9);
   });
