@@ -557,13 +557,15 @@ export const CUE_DEFS: readonly CueDef[] = [
   ),
   cue('ranking', 0.8, 'fair', '\\b(?:item|provider|exposure|ranking) ', 'ness\\b'),
   // Fairness in recommendation or ranking (of users, items or providers) is a ranking bias; it
-  // outweighs the social fairness cue, so social needs its own evidence (gender, groups).
+  // outweighs the social fairness cue, so social needs its own evidence (gender, groups). "Fair"
+  // or "fairness-aware" before the system, or "fairness" in, of or for it: not "fairness gains in
+  // retrieval", a social fairness measured on a retrieval task.
   cue(
     'ranking',
     0.8,
     'fair',
     '\\b',
-    '\\w*[- ](?:[\\w-]+ ){0,3}?(?:recommend\\w*|rank\\w*|retriev\\w*|search)\\b',
+    '(?:ness-\\w+|ness (?:in|of|for))? (?:[\\w-]+ ){0,3}?(?:recommend\\w*|rank\\w*|retriev\\w*|search)\\b',
   ),
   // A recommender's feedback loop (popular items shown, clicked, shown more); not a policing one.
   cue('ranking', 0.7, 'feedback', '\\b', '[- ]loops?\\b', { needs: 'ranking' }),

@@ -280,6 +280,7 @@ describe('classify: which topic a named bias belongs to', () => {
     ['Producer Fairness in Sequential Bundle Recommendation', undefined, ['ranking']],
     ['Policy Learning for Fairness in Ranking', undefined, ['ranking']],
     ['Fair Online Learning to Rank', undefined, ['ranking']],
+    ['Fairness-Driven Recommendation in Two-Sided Markets', undefined, ['ranking']],
     [
       'User-Oriented Fairness in Recommendation',
       'Recommender systems serve active users better than inactive ones. We re-rank recommendations under a fairness constraint so that both groups of users get recommendations of similar quality.',
@@ -292,6 +293,12 @@ describe('classify: which topic a named bias belongs to', () => {
     ],
     // Fairness that is not about recommending or ranking keeps its social reading.
     ['Fairness in Credit Scoring Models', undefined, ['social']],
+    // Social fairness measured on a retrieval task is not a ranking bias.
+    [
+      'Post-Hoc Debiasing of CLIP',
+      'CLIP inherits social biases about gender and race from its training data. Our debiasing achieves fairness gains in retrieval and zero-shot classification.',
+      ['social'],
+    ],
     [
       'A Theory of Policy-Gradient Estimators for Language Model Fine-Tuning',
       'We characterize the statistical properties of the policy-gradient estimators used to fine-tune language models. Our analysis establishes their unbiasedness and derives exact variance expressions, which yield a variance-optimal baseline.',
