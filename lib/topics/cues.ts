@@ -378,12 +378,13 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\w* (?:[\\w-]+ ){0,2}?(?:evaluations?|evaluators?|benchmarks?|metrics?|judges?|reward models?)\\b',
   ),
   cue('evaluation', 0.6, 'preference', '\\bself[- ]', '\\b'),
+  // (Un)fair or biased judges: "LLMs are biased evaluators".
   cue(
     'evaluation',
     0.8,
-    'fair',
+    ['fair', 'bias'],
     '\\b(?:un)?',
-    ' (?:\\w+ )?(?:evaluators?|judges?|raters?|graders?|reviewers?)\\b',
+    '(?:ed)?(?<=fair|biased) (?:\\w+ )?(?:evaluators?|judges?|raters?|graders?|reviewers?)\\b',
   ),
   cue('evaluation', 0.7, ['favor', 'favour'], '\\b', '\\w* (?:their|its) own\\b', {
     needs: 'evaluation',

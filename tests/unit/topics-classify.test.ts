@@ -45,6 +45,8 @@ describe('classify: positive phrasings per topic (title only)', () => {
     ['Your Group-Relative Advantage Is Biased', 'statistical'],
     ['Cultural Value Alignment of Chat Models', 'cultural'],
     ['Large Language Models Are Not Fair Evaluators', 'evaluation'],
+    ['Large Language Models are Inconsistent and Biased Evaluators', 'evaluation'],
+    ['Are Unbiased LLM Judges Possible?', 'evaluation'],
     ['LLM Evaluators Favor Their Own Generations', 'evaluation'],
     ['Debiasing Automatic Evaluators with Length Control', 'evaluation'],
     ['Bias Mitigation Strategies in LLM-as-a-Judge Pipelines', 'evaluation'],
