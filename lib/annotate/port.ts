@@ -1,6 +1,16 @@
+import type { RequestMap, RequestType, SuccessMap } from '../messages';
 import { LIMITS, sendRequest } from '../messaging';
 import type { ExtractedPaper } from '../paper';
 import type { AnnotatorPort, PageState } from './annotator';
+
+/** Sends a request to the background; a refusal or a failure to reach it becomes an exception. */
+async function request<T extends RequestType>(
+  message: RequestMap[T] & { type: T },
+): Promise<SuccessMap[T]> {
+  const response = await sendRequest<T>(message);
+  if (!response.ok) throw new Error(response.error);
+  return response;
+}
 
 /** The annotator's link to the background: typed messages, errors turned into exceptions. */
 export const messagingPort: AnnotatorPort = {
@@ -13,53 +23,41 @@ export const messagingPort: AnnotatorPort = {
       start < ids.length || (start === 0 && options?.knownIds);
       start += LIMITS.ids
     ) {
-      const response = await sendRequest({
+      const response = await request({
         type: 'get-page-state',
         ids: ids.slice(start, start + LIMITS.ids),
         ...(options?.knownIds && start === 0 ? { knownIds: true } : {}),
       });
-      if (!response.ok) throw new Error(response.error);
       state.saved.push(...response.saved);
       state.corrections.push(...response.corrections);
       if (response.known) state.known = response.known;
     }
     return state;
   },
-  async getConfig(site, withModel) {
-    const response = await sendRequest({ type: 'get-topic-config', site, model: withModel });
-    if (!response.ok) throw new Error(response.error);
-    return response;
-  },
+  getConfig: (site, withModel) => request({ type: 'get-topic-config', site, model: withModel }),
   async save(paper, topics) {
-    const response = await sendRequest({ type: 'save-paper', paper: fitToLimits(paper), topics });
-    if (!response.ok) throw new Error(response.error);
+    await request({ type: 'save-paper', paper: fitToLimits(paper), topics });
   },
   async unsave(id) {
-    const response = await sendRequest({ type: 'unsave-paper', id });
-    if (!response.ok) throw new Error(response.error);
+    await request({ type: 'unsave-paper', id });
   },
   async setCorrection(id, correction, topics) {
-    const response = await sendRequest({
+    await request({
       type: 'set-topic-correction',
       id,
       added: [...correction.added],
       removed: [...correction.removed],
       topics,
     });
-    if (!response.ok) throw new Error(response.error);
   },
   async setSummaryFilter(site, topic) {
-    const response = await sendRequest({ type: 'set-summary-filter', site, topic });
-    if (!response.ok) throw new Error(response.error);
+    await request({ type: 'set-summary-filter', site, topic });
   },
   async getNote(id) {
-    const response = await sendRequest({ type: 'get-note', id });
-    if (!response.ok) throw new Error(response.error);
-    return response.note;
+    return (await request({ type: 'get-note', id })).note;
   },
   async updateNote(id, note) {
-    const response = await sendRequest({ type: 'update-note', id, note });
-    if (!response.ok) throw new Error(response.error);
+    await request({ type: 'update-note', id, note });
   },
 };
 
