@@ -501,16 +501,19 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
     results.push({ id, score, evidence: evidenceOf(s) });
     cueScores.push(cueScore);
   }
-  // 6. Of two or more topics, the model drops those on modest evidence (a cue score under
-  // vetoBelow) that it finds very unlikely, as long as one stays. (A promoted topic is likely by
-  // definition.) A lone badge is kept: vetoing those too made "no topic" less precise on papers
-  // held out from training.
-  if (model && abstractText && results.length > 1) {
+  // 6. Of two or more topics over the bar, the model drops those on modest evidence (a cue score
+  // under vetoBelow) that it finds very unlikely, as long as one over the bar stays. (A promoted
+  // topic is likely by definition.) A lone badge is kept: vetoing those too made "no topic" less
+  // precise on papers held out from training. Topics under the bar (a lower minScore) are left.
+  const shown = (t: TopicMatch) => t.score >= 0.5;
+  if (model && abstractText && results.filter(shown).length > 1) {
     const kept = results.filter((t, i) => {
       const cueScore = cueScores[i] as number;
-      return cueScore >= model.vetoBelow || ask(model, t.id, cueScore) >= model.vetoUnder;
+      return (
+        !shown(t) || cueScore >= model.vetoBelow || ask(model, t.id, cueScore) >= model.vetoUnder
+      );
     });
-    if (kept.length) results = kept;
+    if (kept.some(shown)) results = kept;
   }
   results.sort((a, b) => b.score - a.score || TOPIC_IDS.indexOf(a.id) - TOPIC_IDS.indexOf(b.id));
   return results;

@@ -560,13 +560,14 @@ export const CUE_DEFS: readonly CueDef[] = [
   // Fairness in recommendation or ranking (of users, items or providers) is a ranking bias; it
   // outweighs the social fairness cue, so social needs its own evidence (gender, groups). "Fair"
   // or "fairness-aware" before the system, or "fairness" in, of or for it: not "fairness gains in
-  // retrieval", a social fairness measured on a retrieval task.
+  // retrieval", a social fairness measured on a retrieval task, nor fairness in retrieval-augmented
+  // generation or neural architecture search.
   cue(
     'ranking',
     0.8,
     'fair',
     '\\b',
-    '(?:ness-\\w+|ness (?:in|of|for))? (?:[\\w-]+ ){0,3}?(?:recommend\\w*|rank\\w*|retriev\\w*|search)\\b',
+    '(?:ness-\\w+|ness (?:in|of|for))? (?:[\\w-]+ ){0,3}?(?:recommend\\w*|(?:re-?)?rank\\w*|retriev\\w*(?![- ]augmented)|search (?:engines?|results))\\b',
   ),
   // A recommender's feedback loop (popular items shown, clicked, shown more); not a policing one.
   cue('ranking', 0.7, 'feedback', '\\b', '[- ]loops?\\b', { needs: 'ranking' }),

@@ -39,7 +39,7 @@ export interface TopicModel {
   vetoBelow: number;
   /** `vetoAt` on learnedScore's scale. */
   vetoUnder: number;
-  /** Per topic (TOPIC_IDS order); a topic the model does not cover is never promoted. */
+  /** Per topic (TOPIC_IDS order); a topic the model does not cover is never promoted or vetoed. */
   intercepts: readonly number[];
   cues: readonly number[];
   /**
@@ -54,6 +54,14 @@ export interface TopicModel {
 }
 
 export function compileTopicModel(data: TopicModelData): TopicModel {
+  const { promoteAt, vetoAt } = data;
+  // A promoted topic (p >= promoteAt) must never be vetoed (p < vetoAt).
+  if (!(promoteAt > 0 && promoteAt < 1 && vetoAt >= 0 && vetoAt < promoteAt)) {
+    throw new RangeError('Topic model: needs 0 <= vetoAt < promoteAt < 1');
+  }
+  // A topic the model does not cover gets a constant probability between the two: never promoted,
+  // never vetoed.
+  const neutral = (vetoAt + promoteAt) / 2;
   const n = TOPIC_IDS.length;
   const rows = new Map<number, number>();
   const entries: [row: number, column: number, weight: number][] = [];
@@ -61,8 +69,7 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
   const cues: number[] = [];
   TOPIC_IDS.forEach((id, column) => {
     const topic = data.topics[id];
-    // The most negative intercept a message can carry: this topic is never promoted.
-    intercepts.push(topic?.intercept ?? -Number.MAX_VALUE);
+    intercepts.push(topic?.intercept ?? Math.log(neutral / (1 - neutral)));
     cues.push(topic?.cue ?? 0);
     for (const [word, weight] of Object.entries(topic?.weights ?? {})) {
       const key = featureKey(word);
@@ -87,10 +94,10 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
     rowOf[slot] = row;
   }
   return {
-    promoteAt: data.promoteAt,
+    promoteAt,
     askFrom: data.askFrom,
     vetoBelow: data.vetoBelow,
-    vetoUnder: data.vetoAt / (data.vetoAt + data.promoteAt),
+    vetoUnder: vetoAt / (vetoAt + promoteAt),
     intercepts,
     cues,
     slots,

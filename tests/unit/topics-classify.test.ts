@@ -293,8 +293,11 @@ describe('classify: which topic a named bias belongs to', () => {
       'Recommender systems trained on historical interactions show gender bias: women are recommended lower-paid jobs. We propose a re-ranking that satisfies demographic parity between genders.',
       ['ranking', 'social'],
     ],
+    ['Fairness-Aware Re-ranking of News', undefined, ['ranking']],
     // Fairness that is not about recommending or ranking keeps its social reading.
     ['Fairness in Credit Scoring Models', undefined, ['social']],
+    ['Fairness in Retrieval-Augmented Generation', undefined, ['social']],
+    ['Fairness-Aware Neural Architecture Search', undefined, ['social']],
     // Social fairness measured on a retrieval task is not a ranking bias.
     [
       'Post-Hoc Debiasing of CLIP',

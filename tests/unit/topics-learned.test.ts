@@ -83,15 +83,30 @@ describe('learned model: scores', () => {
     expect(learnedScore(model, 'social', sums, 0.5)).toBeLessThan(0.5);
     sums[social] = 1.5;
     expect(learnedScore(model, 'social', sums, 0.5)).toBeGreaterThan(0.5);
-    // A topic the model does not cover never reaches the bar.
-    expect(
-      learnedScore(
-        model,
-        'ranking',
-        TOPIC_IDS.map(() => 100),
-        0.49,
-      ),
-    ).toBeLessThan(0.5);
+  });
+
+  it('neither promotes nor vetoes a topic the model does not cover', () => {
+    const model = compileTopicModel(TINY);
+    // TINY covers social and data only: no word weighs anything for ranking.
+    const sums = featureSums(model, 'gender stereotypes and imbalance in popularity bias');
+    expect(sums[TOPIC_IDS.indexOf('ranking')]).toBe(0);
+    for (const cueScore of [0.36, 0.49, 0.5, 0.79]) {
+      const score = learnedScore(model, 'ranking', sums, cueScore);
+      expect(score).toBeLessThan(0.5);
+      expect(score).toBeGreaterThanOrEqual(model.vetoUnder);
+    }
+  });
+
+  it('refuses settings under which a promoted topic could be vetoed', () => {
+    for (const [promoteAt, vetoAt] of [
+      [0.2, 0.2],
+      [0.2, 0.3],
+      [0, 0],
+      [1, 0.05],
+      [0.2, -0.1],
+    ] as const) {
+      expect(() => compileTopicModel({ ...TINY, promoteAt, vetoAt })).toThrow(RangeError);
+    }
   });
 });
 
@@ -189,19 +204,25 @@ describe('classify with the shipped model', () => {
       expect(withModel.filter((t) => cueIds.includes(t.id))).toEqual(
         cues.filter((t) => modelIds.includes(t.id)),
       );
-      const low = classify(paper, { minScore: 0.001 });
+      const under = classify(paper, { minScore: 0.001 });
       for (const topic of withModel.filter((t) => !cueIds.includes(t.id))) {
         promotedCount++;
-        const under = low.find((t) => t.id === topic.id);
-        expect(under?.score ?? 0).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
+        const cueScore = under.find((t) => t.id === topic.id)?.score ?? 0;
+        expect(cueScore).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
         expect(topic.evidence.length).toBeGreaterThan(0);
         for (const phrase of topic.evidence) expect(text).toContain(phrase);
       }
       for (const topic of cues.filter((t) => !modelIds.includes(t.id))) {
         vetoedCount++;
         expect(topic.score).toBeLessThan(TOPIC_MODEL_DATA.vetoBelow);
+        // Two or more over the bar before the veto: the cues' and those the model promoted.
+        const promoted = withModel.filter((t) => !cueIds.includes(t.id));
+        expect(cues.length + promoted.length).toBeGreaterThan(1);
         expect(withModel.length).toBeGreaterThan(0);
       }
+      // A lower minScore only adds topics under the bar; the ones over it stay the same.
+      const low = classify(paper, { model, minScore: 0.001 });
+      expect(low.filter((t) => t.score >= 0.5)).toEqual(withModel);
       const title = { title: paper.title };
       expect(classify(title, { model })).toEqual(classify(title));
     }
