@@ -361,7 +361,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.7,
     'bias',
     '\\b',
-    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from|across|among) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|automatic evaluation|llm-as-a-judge)\\b',
+    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from|across|among) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|evaluations?|preference models?|llms?-as-(?:an?-)?judges?)\\b',
   ),
   cue(
     'evaluation',
@@ -426,7 +426,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   ),
   cue('cognitive', 0.8, ['primacy', 'recency'], '\\b', ` (?:effects?|bias${B})`),
   cue('cognitive', 0.8, 'serial', '\\b', `[- ]position (?:effects?|bias${B})`),
-  cue('cognitive', 0.8, 'bias', '\\bbelief ', B),
+  cue('cognitive', 0.8, 'bias', '\\b(?:belief|behaviou?ral|response) ', B),
   cue('cognitive', 0.8, 'content', '\\b', ' effects?\\b'),
   cue('cognitive', 0.8, 'human-like', '\\b', ` (?:cognitive )?(?:bias${B}|heuristics)`),
   cue('cognitive', 0.8, 'heuristic', '\\b(?:availability|representativeness) ', '\\b'),
@@ -483,13 +483,6 @@ export const CUE_DEFS: readonly CueDef[] = [
     'misalign',
     '\\b(?:text|image|pixel|visual|vision|cross-modal|multimodal|modality)[- ](?:\\w+[- ])?',
     '\\w*',
-  ),
-  cue(
-    'modality',
-    0.7,
-    'misalign',
-    '\\b',
-    '\\w* between (?:the )?(?:text|image|visual|vision|language|modalities)',
   ),
   cue('modality', 0.6, 'bias', '\\b', 'es among modalities\\b'),
   cue('modality', 0.8, 'dominan', '\\b(?:text(?:ual)?|language|linguistic)[- ]', '\\w*', {
@@ -581,13 +574,13 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.9,
     'bias',
     '\\b(?:un)?',
-    'ed (?:(?!data |training )\\w+ )?(?:estimat\\w+|gradients?|gradient estimat\\w+|objectives?)\\b',
+    'ed (?:(?!data |training )[\\w-]+ ){0,2}?(?:estimat\\w+|gradients?|gradient estimat\\w+|objectives?)\\b',
   ),
   cue(
     'statistical',
     0.9,
     'bias',
-    '\\b(?:estimators?|estimates?|gradients?|advantages?) (?:is|are|was|were|remains?|becomes?) (?:\\w+ )?',
+    '\\b(?:estimators?|estimates?|gradients?|advantages?) (?:that )?(?:is|are|was|were|remains?|becomes?) (?:\\w+ )?(?:un)?',
     'ed\\b',
   ),
   cue(
@@ -671,7 +664,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'inductive',
     weight: 0.1,
     source:
-      '\\b(?:gradient descent|sgd|adam|momentum|optimi[sz]ers?|optimi[sz]ation|sharpness|minima|loss landscapes?|over-?parameteri[sz]\\w+|architectures?|generali[sz]\\w*|neural networks?|deep[- ]learning|gradient[- ]based|inductive|invarian\\w+|symmetr\\w+|cnns?|transformers?)\\b',
+      '\\b(?:gradient (?:descent|flow)|sgd|adam|momentum|optimi[sz]ers?|optimi[sz]ation|sharpness|minima|loss landscapes?|over-?parameteri[sz]\\w+|architectures?|generali[sz]\\w*|neural networks?|deep[- ]learning|gradient[- ]based|inductive|invarian\\w+|symmetr\\w+|cnns?|transformers?)\\b',
   },
   {
     topic: 'evaluation',
@@ -683,7 +676,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'cognitive',
     weight: 0.15,
     source:
-      '\\bmultiple[- ]choice\\b|\\banswer options?\\b|\\boption order\\b|\\bmcqs?\\b|\\border of (?:the )?(?:options|choices|examples|demonstrations|premises)\\b|\\bin-context examples\\b|\\bhuman-like\\b|\\bpsycholog\\w*|\\blong[- ]context\\b|\\bcontext windows?\\b|\\bin the middle\\b',
+      '\\bmultiple[- ]choice\\b|\\banswer options?\\b|\\boption order\\b|\\bmcqs?\\b|\\border of (?:the )?(?:options|choices|examples|demonstrations|premises)\\b|\\bin-context (?:examples|learning)\\b|\\bhuman-like\\b|\\bpsycholog\\w*|\\blong[- ]context\\b|\\bcontext windows?\\b|\\bin the middle\\b',
   },
   {
     topic: 'modality',

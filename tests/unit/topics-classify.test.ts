@@ -309,6 +309,37 @@ describe('classify: which topic a named bias belongs to', () => {
       'We characterize the statistical properties of the policy-gradient estimators used to fine-tune language models. Our analysis establishes their unbiasedness and derives exact variance expressions, which yield a variance-optimal baseline.',
       ['statistical'],
     ],
+    // Biases of an evaluation, of preference models and of LLMs-as-judges are evaluation biases.
+    ['Biases in Human Evaluation of Machine Translation', undefined, ['evaluation']],
+    ['Hidden Biases in Learned Preference Models', undefined, ['evaluation']],
+    ['Mitigating Score Biases in LLMs-as-Judges', undefined, ['evaluation']],
+    // Human-like behavioural and response biases of models are cognitive.
+    ['Do Chatbots Show Behavioural Biases in Investment Choices?', undefined, ['cognitive']],
+    ['Response Biases of Language Models in Opinion Surveys', undefined, ['cognitive']],
+    // Position bias of in-context learning is an order effect, not a ranking bias.
+    [
+      'A Position Bias of In-Context Learning',
+      'We find a position bias in in-context learning: moving the same demonstrations within the prompt changes accuracy by up to 20 points, and this position bias persists across model sizes.',
+      ['cognitive'],
+    ],
+    // Implicit bias of gradient flow is an inductive bias of the optimiser.
+    [
+      'Low Rank from Small Initialisation',
+      'We study the implicit bias of gradient flow in matrix sensing and show that it converges to low-rank solutions.',
+      ['inductive'],
+    ],
+    // (Un)biased estimates and gradients, a few words apart.
+    ['An Unbiased Single-Sample Gradient for Discrete Objectives', undefined, ['statistical']],
+    [
+      'Rerandomised Designs',
+      'Selecting instruments on the same sample yields biased causal effect estimates. We propose a rerandomised estimator that removes this bias.',
+      ['statistical'],
+    ],
+    [
+      'Score Functions for Spiking Networks',
+      'Surrogate gradients are biased. We derive a stochastic gradient that is unbiased and needs a single forward pass.',
+      ['statistical'],
+    ],
   ])('%s', (title, abstract, expected) => {
     expect(ids(title, abstract)).toEqual(expected);
   });
