@@ -313,6 +313,17 @@ describe('classify: which topic a named bias belongs to', () => {
     ['Biases in Human Evaluation of Machine Translation', undefined, ['evaluation']],
     ['Hidden Biases in Learned Preference Models', undefined, ['evaluation']],
     ['Mitigating Score Biases in LLMs-as-Judges', undefined, ['evaluation']],
+    // A bias no cue names goes to the paper's field: judges' verdicts, shuffled answer options.
+    [
+      'How Reliable Are LLM Judges?',
+      'LLM-as-a-judge is now a common way to evaluate chat assistants. We test twelve judge models on 3,000 pairwise comparisons and find that their verdicts carry biases that human evaluators do not share. We propose a simple debiasing prompt.',
+      ['evaluation'],
+    ],
+    [
+      'Shuffled Options',
+      'Language models answer multiple-choice questions differently when the answer options are shuffled. We measure this bias across ten models and propose a calibration that removes it.',
+      ['cognitive'],
+    ],
     // Human-like behavioural and response biases of models are cognitive.
     ['Do Chatbots Show Behavioural Biases in Investment Choices?', undefined, ['cognitive']],
     ['Response Biases of Language Models in Opinion Surveys', undefined, ['cognitive']],
