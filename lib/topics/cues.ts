@@ -413,8 +413,23 @@ export const CUE_DEFS: readonly CueDef[] = [
   // ---- cognitive ----------------------------------------------------------------------------
   cue('cognitive', 1.0, 'bias', '\\bcognitive (?:de)?', '(?:es|ed|ing)?\\b'),
   cue('cognitive', 1.0, 'sycophan', '\\b', '\\w*'),
-  cue('cognitive', 0.8, 'anchoring', '\\b', '(?: bias| effects?)\\b'),
-  cue('cognitive', 0.9, 'framing', '\\b', ` (?:effects?|bias${B})`),
+  // Named effects and biases of human judgement.
+  cue(
+    'cognitive',
+    0.8,
+    [
+      'anchoring',
+      'framing',
+      'primacy',
+      'recency',
+      'decoy',
+      'halo',
+      'dunning-kruger',
+      'overconfidence',
+    ],
+    '\\b',
+    ` (?:effects?|bias${B})`,
+  ),
   cue('cognitive', 1.0, 'bias', '\\bconfirmation ', B),
   cue('cognitive', 1.0, 'curse', '\\breversal ', '\\b'),
   cue(
@@ -424,21 +439,12 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b(?:option[- ]|choice[- ]|premise[- ])?',
     `(?:ing)?[- ](?:sensitivity|effects?|bias${B}|dependence)`,
   ),
-  cue('cognitive', 0.8, ['primacy', 'recency'], '\\b', ` (?:effects?|bias${B})`),
   cue('cognitive', 0.8, 'serial', '\\b', `[- ]position (?:effects?|bias${B})`),
   cue('cognitive', 0.8, 'bias', '\\b(?:belief|behaviou?ral|response) ', B),
   cue('cognitive', 0.8, 'content', '\\b', ' effects?\\b'),
   cue('cognitive', 0.8, 'human-like', '\\b', ` (?:cognitive )?(?:bias${B}|heuristics)`),
   cue('cognitive', 0.8, 'heuristic', '\\b(?:availability|representativeness) ', '\\b'),
   cue('cognitive', 0.8, 'heuristic', '\\b', `s and bias${B}`),
-  cue(
-    'cognitive',
-    0.8,
-    ['effect', 'bias'],
-    '\\b(?:decoy|halo|dunning-kruger|overconfidence) ',
-    '\\w*',
-    { key: 'named-effect' },
-  ),
   cue('cognitive', 0.6, 'lost', '\\b', ' in the middle\\b'),
   cue('cognitive', 0.8, 'bias', '\\b(?:position(?:al)?|selection|label|token)[- ]', B, {
     needs: 'cognitive',
