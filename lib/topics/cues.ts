@@ -361,7 +361,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.7,
     'bias',
     '\\b',
-    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from|across|among) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|evaluations?|preference models?|llms?-as-(?:an?-)?judges?)\\b',
+    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from|across|among) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judg(?:es?|e?ments?)|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|evaluations?|preference models?|llms?-as-(?:an?-)?judges?)\\b',
   ),
   cue(
     'evaluation',
