@@ -390,7 +390,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     needs: 'evaluation',
   }),
   cue('evaluation', 0.6, 'preference', '\\b', ' leakage\\b'),
-  // Judges or reviewers that inflate scores (leniency), and metrics that can be gamed.
+  // Judges or reviewers that inflate scores (leniency), and scores or metrics that can be gamed.
   cue(
     'evaluation',
     0.8,
@@ -399,13 +399,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\w* (?:\\w+ ){0,2}?(?:scores?|ratings?|grades?|judg(?:e)?ments?|win[- ]rates?)\\b',
     { needs: 'evaluation' },
   ),
-  cue(
-    'evaluation',
-    1.0,
-    'gameable',
-    '\\b',
-    ' (?:metrics?|benchmarks?|leaderboards?|evaluations?)\\b',
-  ),
+  cue('evaluation', 1.0, 'gameab', '\\b', '(?:le|ility)\\b'),
   cue('evaluation', 0.8, 'bias', '\\b(?:position(?:al)?|length|style|stylistic|format)[- ]', B, {
     needs: 'evaluation',
   }),
@@ -637,6 +631,8 @@ export const CUE_DEFS: readonly CueDef[] = [
     'ed (?:estimat\\w+|gradients?|objectives?|(?:/\\w+ )?machine learning|inference)\\b',
   ),
   cue('statistical', 0.7, 'unbiased', '\\b', 'ness\\b', { needs: 'statistical' }),
+  // Value overestimation in reinforcement learning, the bias of a max over noisy estimates.
+  cue('statistical', 0.6, 'overestimat', '\\b', '\\w*(?![- ]bias)', { needs: 'statistical' }),
 ];
 
 /**

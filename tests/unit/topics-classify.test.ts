@@ -129,6 +129,11 @@ describe('classify: positive phrasings per topic (with abstract)', () => {
       'evaluation',
     ],
     [
+      'Automated Reviewing',
+      'We compare reviews written by language models with human reviews of 500 submissions. The automated reviews agree with each other far more than humans do, and their scores are gameable: a rewrite of the same paper raises them.',
+      'evaluation',
+    ],
+    [
       'Who Wrote It?',
       'Human participants and model evaluators rated literary passages labelled as human- or AI-written. We measure an attribution bias across evaluators: identical passages score lower when labelled as AI-written.',
       'evaluation',
@@ -349,6 +354,12 @@ describe('classify: which topic a named bias belongs to', () => {
     [
       'Score Functions for Spiking Networks',
       'Surrogate gradients are biased. We derive a stochastic gradient that is unbiased and needs a single forward pass.',
+      ['statistical'],
+    ],
+    // Overestimated values in reinforcement learning are an estimator's bias.
+    [
+      'Conservative Critics',
+      'Offline reinforcement learning suffers from overestimation of Q-values on out-of-distribution actions. We propose a critic penalty that keeps this overestimation in check, and prove its convergence.',
       ['statistical'],
     ],
   ])('%s', (title, abstract, expected) => {
