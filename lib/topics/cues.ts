@@ -201,12 +201,13 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b(?:cross-|multi)?',
     'al[- ](?:bias(?:es)?|values?|norms|alignment|awareness|sensitivity|competence|knowledge|commonsense|nuances|contexts?|differences|disparit\\w+|gaps?|representation)\\b',
   ),
-  // Fairness across languages and places is cultural, and outweighs the social fairness cue.
+  // Fairness and gaps across languages, scripts and places are cultural; this outweighs the social
+  // fairness cue.
   cue(
     'cultural',
     0.8,
-    ['bias', 'disparit', 'inequalit', 'fair', 'divide', 'preference'],
-    '\\b(?:regional|geographic(?:al)?|geo-?cultural|geopolitical|linguistic|country|cross-lingual|multilingual|dialect(?:al)?|accent)[- ]',
+    ['bias', 'disparit', 'inequalit', 'fair', 'divide', 'preference', 'gap'],
+    '\\b(?:regional|geographic(?:al)?|geo-?cultural|geopolitical|linguistic|country|cross-?lingual|multilingual|script|dialect(?:al)?|accent)[- ](?:[a-z]+[- ](?=gap))?',
     '\\w*',
   ),
   cue(

@@ -329,6 +329,9 @@ describe('classify: which topic a named bias belongs to', () => {
       'Language models answer multiple-choice questions differently when the answer options are shuffled. We measure this bias across ten models and propose a calibration that removes it.',
       ['cognitive'],
     ],
+    // Gaps between languages and scripts are cultural, a word apart too.
+    ['Closing the Cross-Lingual Safety Gap of Chat Models', undefined, ['cultural']],
+    ['Mind the Script Gap: Romanised Queries in Neural Retrieval', undefined, ['cultural']],
     // Human-like behavioural and response biases of models are cognitive.
     ['Do Chatbots Show Behavioural Biases in Investment Choices?', undefined, ['cognitive']],
     ['Response Biases of Language Models in Opinion Surveys', undefined, ['cognitive']],
