@@ -435,7 +435,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     `(?:ing)?[- ](?:sensitivity|effects?|bias${B}|dependence)`,
   ),
   cue('cognitive', 0.8, 'serial', '\\b', `[- ]position (?:effects?|bias${B})`),
-  cue('cognitive', 0.8, 'bias', '\\b(?:belief|behaviou?ral|response) ', B),
+  cue('cognitive', 0.8, 'bias', '\\b(?:belief|behaviou?ral) ', B),
   cue('cognitive', 0.8, 'content', '\\b', ' effects?\\b'),
   cue('cognitive', 0.8, 'human-like', '\\b', ` (?:cognitive )?(?:bias${B}|heuristics)`),
   cue('cognitive', 0.8, 'heuristic', '\\b(?:availability|representativeness) ', '\\b'),
@@ -575,7 +575,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.9,
     'bias',
     '\\b(?:un)?',
-    'ed (?:(?!data |training )[\\w-]+ ){0,2}?(?:estimat\\w+|gradients?|gradient estimat\\w+|objectives?)\\b',
+    'ed (?:(?!data |training |and )[\\w-]+ ){0,2}?(?:estimat\\w+|gradients?|gradient estimat\\w+|objectives?)\\b',
   ),
   cue(
     'statistical',

@@ -332,9 +332,14 @@ describe('classify: which topic a named bias belongs to', () => {
     // Gaps between languages and scripts are cultural, a word apart too.
     ['Closing the Cross-Lingual Safety Gap of Chat Models', undefined, ['cultural']],
     ['Mind the Script Gap: Romanised Queries in Neural Retrieval', undefined, ['cultural']],
-    // Human-like behavioural and response biases of models are cognitive.
+    // Human-like behavioural biases of models are cognitive.
+    // Biased responses to groups of people are social, not a survey's response bias.
+    [
+      'Equitable Answers in Mental Health Chatbots',
+      'We measure response biases of chatbots toward marginalized groups in mental-health questions, and propose a debiasing prompt that narrows the gap between groups.',
+      ['social'],
+    ],
     ['Do Chatbots Show Behavioural Biases in Investment Choices?', undefined, ['cognitive']],
-    ['Response Biases of Language Models in Opinion Surveys', undefined, ['cognitive']],
     // Position bias of in-context learning is an order effect, not a ranking bias.
     [
       'A Position Bias of In-Context Learning',
@@ -346,6 +351,12 @@ describe('classify: which topic a named bias belongs to', () => {
       'Low Rank from Small Initialisation',
       'We study the implicit bias of gradient flow in matrix sensing and show that it converges to low-rank solutions.',
       ['inductive'],
+    ],
+    // An unbiased estimator used by a ranker is not the paper's subject ("unbiased and consistent").
+    [
+      'Safe Counterfactual Learning to Rank',
+      'Click logs suffer from position bias. Inverse propensity scoring gives unbiased and consistent estimates of ranking quality, but with high variance; we bound the risk of deploying a new ranker.',
+      ['ranking'],
     ],
     // (Un)biased estimates and gradients, a few words apart.
     ['An Unbiased Single-Sample Gradient for Discrete Objectives', undefined, ['statistical']],
