@@ -53,16 +53,10 @@ const MENTION_CAP_ABSTRACT = 1.0;
 const MENTION_CAP_TITLE = 1.6;
 /** A topic needs this much core evidence to take the bare mentions. */
 const OWNER_MIN_CORE = 0.3;
-/**
- * Without core evidence, bare mentions go to one of these when its context is this strong. Not
- * inductive: a bare "bias" among architecture words is most often a parameter; data is the
- * default when none is strong enough (below).
- */
+/** Without core evidence, bare mentions go to one of these when its context is this strong. */
 const FALLBACK_TOPICS: readonly TopicId[] = [
   'social',
   'cultural',
-  'evaluation',
-  'cognitive',
   'modality',
   'ranking',
   'statistical',

@@ -206,8 +206,8 @@ export const CUE_DEFS: readonly CueDef[] = [
   cue(
     'cultural',
     0.8,
-    ['bias', 'disparit', 'inequalit', 'fair', 'divide', 'preference', 'gap'],
-    '\\b(?:regional|geographic(?:al)?|geo-?cultural|geopolitical|linguistic|country|cross-?lingual|multilingual|script|dialect(?:al)?|accent)[- ](?:[a-z]+[- ](?=gap))?',
+    ['bias', 'disparit', 'inequalit', 'fair', 'divide', 'preference'],
+    '\\b(?:regional|geographic(?:al)?|geo-?cultural|geopolitical|linguistic|country|cross-lingual|multilingual|dialect(?:al)?|accent)[- ]',
     '\\w*',
   ),
   cue(
@@ -225,6 +225,14 @@ export const CUE_DEFS: readonly CueDef[] = [
     '(?:es|ed)? across (?:\\w+ ){0,2}?(?:languages|cultures|countries|dialects|accents|regions)\\b',
   ),
   cue('cultural', 0.5, 'global', '\\b', ' south\\b'),
+  cue(
+    'cultural',
+    0.8,
+    'gap',
+    '\\b(?:multilingual|cross-?lingual|script|dialect(?:al)?|linguistic)[- ](?:[a-z]+[- ])?',
+    's?\\b',
+    { needs: 'cultural' },
+  ),
 
   // ---- data ---------------------------------------------------------------------------------
   cue(
@@ -318,8 +326,6 @@ export const CUE_DEFS: readonly CueDef[] = [
   ),
   // Client data that is not IID is skewed data (label or feature skew across clients).
   cue('data', 0.55, 'iid', '\\bnon-?', '\\b'),
-  cue('data', 0.5, 'skew', '\\b(?:label|class)[- ]', '\\w*'),
-  cue('data', 0.5, 'skew', '\\b', 'ed (?:data|labels?|class)\\w*'),
 
   // ---- inductive ----------------------------------------------------------------------------
   cue('inductive', 0.55, 'inductive', '\\b', `(?:ly)?[- ]bias${B}`, { motivational: true }),
@@ -362,7 +368,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.7,
     'bias',
     '\\b',
-    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from|across|among) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judg(?:es?|e?ments?)|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|evaluations?|preference models?|llms?-as-(?:an?-)?judges?)\\b',
+    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from|across|among) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|(?!the |an? )[\\w-]+ evaluations?|preference models?|llms?-as-(?:an?-)?judges?)\\b',
   ),
   cue(
     'evaluation',
@@ -391,7 +397,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     needs: 'evaluation',
   }),
   cue('evaluation', 0.6, 'preference', '\\b', ' leakage\\b'),
-  // Judges or reviewers that inflate scores (leniency), and scores or metrics that can be gamed.
+  // Judges or reviewers that inflate scores (leniency), and metrics that can be gamed.
   cue(
     'evaluation',
     0.8,
@@ -400,7 +406,13 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\w* (?:\\w+ ){0,2}?(?:scores?|ratings?|grades?|judg(?:e)?ments?|win[- ]rates?)\\b',
     { needs: 'evaluation' },
   ),
-  cue('evaluation', 1.0, 'gameab', '\\b', '(?:le|ility)\\b'),
+  cue(
+    'evaluation',
+    1.0,
+    'gameable',
+    '\\b',
+    ' (?:metrics?|benchmarks?|leaderboards?|evaluations?)\\b',
+  ),
   cue('evaluation', 0.8, 'bias', '\\b(?:position(?:al)?|length|style|stylistic|format)[- ]', B, {
     needs: 'evaluation',
   }),
@@ -423,7 +435,7 @@ export const CUE_DEFS: readonly CueDef[] = [
       'overconfidence',
     ],
     '\\b',
-    ` (?:effects?|bias${B})`,
+    ` (?:effects?\\b|bias${B})`,
   ),
   cue('cognitive', 1.0, 'bias', '\\bconfirmation ', B),
   cue('cognitive', 1.0, 'curse', '\\breversal ', '\\b'),
@@ -575,7 +587,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.9,
     'bias',
     '\\b(?:un)?',
-    'ed (?:(?!data |training |and )[\\w-]+ ){0,2}?(?:estimat\\w+|gradients?|gradient estimat\\w+|objectives?)\\b',
+    'ed (?:(?!data |training |and )[\\w-]+ )?(?:estimat\\w+|gradients?|gradient estimat\\w+|objectives?)\\b',
   ),
   cue(
     'statistical',
@@ -633,7 +645,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   ),
   cue('statistical', 0.7, 'unbiased', '\\b', 'ness\\b', { needs: 'statistical' }),
   // Value overestimation in reinforcement learning, the bias of a max over noisy estimates.
-  cue('statistical', 0.6, 'overestimat', '\\b', '\\w*(?![- ]bias)', { needs: 'statistical' }),
+  cue('statistical', 0.6, 'overestimation', '\\b', '\\b(?![- ]bias)', { needs: 'statistical' }),
 ];
 
 /**

@@ -129,11 +129,6 @@ describe('classify: positive phrasings per topic (with abstract)', () => {
       'evaluation',
     ],
     [
-      'Automated Reviewing',
-      'We compare reviews written by language models with human reviews of 500 submissions. The automated reviews agree with each other far more than humans do, and their scores are gameable: a rewrite of the same paper raises them.',
-      'evaluation',
-    ],
-    [
       'Who Wrote It?',
       'Human participants and model evaluators rated literary passages labelled as human- or AI-written. We measure an attribution bias across evaluators: identical passages score lower when labelled as AI-written.',
       'evaluation',
@@ -318,28 +313,23 @@ describe('classify: which topic a named bias belongs to', () => {
     ['Biases in Human Evaluation of Machine Translation', undefined, ['evaluation']],
     ['Hidden Biases in Learned Preference Models', undefined, ['evaluation']],
     ['Mitigating Score Biases in LLMs-as-Judges', undefined, ['evaluation']],
-    // A bias no cue names goes to the paper's field: judges' verdicts, shuffled answer options.
-    [
-      'How Reliable Are LLM Judges?',
-      'LLM-as-a-judge is now a common way to evaluate chat assistants. We test twelve judge models on 3,000 pairwise comparisons and find that their verdicts carry biases that human evaluators do not share. We propose a simple debiasing prompt.',
-      ['evaluation'],
-    ],
-    [
-      'Shuffled Options',
-      'Language models answer multiple-choice questions differently when the answer options are shuffled. We measure this bias across ten models and propose a calibration that removes it.',
-      ['cognitive'],
-    ],
-    // Gaps between languages and scripts are cultural, a word apart too.
+    // Gaps between languages and scripts are cultural, a word apart too, in a paper about languages.
     ['Closing the Cross-Lingual Safety Gap of Chat Models', undefined, ['cultural']],
-    ['Mind the Script Gap: Romanised Queries in Neural Retrieval', undefined, ['cultural']],
+    [
+      'Mind the Script Gap',
+      'Speakers of Indian languages often type queries in Roman script. Retrievers trained on native scripts lose a third of their accuracy on such queries; transliteration closes this script gap.',
+      ['cultural'],
+    ],
+    // A bias in evaluating treatment effects is not a bias of an evaluation of models.
+    ['Selection Bias in the Evaluation of Treatment Effects', undefined, ['data']],
     // Human-like behavioural biases of models are cognitive.
+    ['Do Chatbots Show Behavioural Biases in Investment Choices?', undefined, ['cognitive']],
     // Biased responses to groups of people are social, not a survey's response bias.
     [
       'Equitable Answers in Mental Health Chatbots',
       'We measure response biases of chatbots toward marginalized groups in mental-health questions, and propose a debiasing prompt that narrows the gap between groups.',
       ['social'],
     ],
-    ['Do Chatbots Show Behavioural Biases in Investment Choices?', undefined, ['cognitive']],
     // Position bias of in-context learning is an order effect, not a ranking bias.
     [
       'A Position Bias of In-Context Learning',
@@ -358,13 +348,8 @@ describe('classify: which topic a named bias belongs to', () => {
       'Click logs suffer from position bias. Inverse propensity scoring gives unbiased and consistent estimates of ranking quality, but with high variance; we bound the risk of deploying a new ranker.',
       ['ranking'],
     ],
-    // (Un)biased estimates and gradients, a few words apart.
+    // (Un)biased estimates and gradients, a hyphenated word or a "that is" apart.
     ['An Unbiased Single-Sample Gradient for Discrete Objectives', undefined, ['statistical']],
-    [
-      'Rerandomised Designs',
-      'Selecting instruments on the same sample yields biased causal effect estimates. We propose a rerandomised estimator that removes this bias.',
-      ['statistical'],
-    ],
     [
       'Score Functions for Spiking Networks',
       'Surrogate gradients are biased. We derive a stochastic gradient that is unbiased and needs a single forward pass.',
@@ -524,6 +509,15 @@ describe('classify: senses of "bias" that are no topic', () => {
     [
       'A Corpus of Four Minority Languages',
       'We release a cleaned pretraining corpus for four low-resource languages of China. Low-resource languages are scarce in existing corpora, so we collect web text and train a multilingual model on it.',
+    ],
+    // Words that only look like cues: an effective method, a mechanism that cannot be gamed, a gap
+    // between two formal languages, a model that overestimates its accuracy.
+    ['Anchoring Effectively Stabilises Test-Time Adaptation', undefined],
+    ['Non-Gameable Rewards for Federated Learning Contributions', undefined],
+    ['Bridging the Linguistic Gap Between Natural Language and SQL', undefined],
+    [
+      'Calibration of Chat Models',
+      'Chat models overestimate their accuracy. We study estimators of their confidence and the variance of those estimators.',
     ],
   ])('%s', (title, abstract) => {
     expect(classify({ title, abstract })).toEqual([]);
