@@ -9,14 +9,14 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { trainingExample, trainTopicModel } from '../lib/topics/learn';
+import { trainShippedModel } from '../lib/topics/learn';
 import { readFixture } from '../tests/fixtures/topics/fixtures';
 
 const MODEL_PATH = fileURLToPath(new URL('../lib/topics/topic-model.json', import.meta.url));
 
 function buildModelFile(): string {
   const papers = [...readFixture('seed-papers.jsonl'), ...readFixture('dev-papers.jsonl')];
-  return `${JSON.stringify(trainTopicModel(papers.map(trainingExample)))}\n`;
+  return `${JSON.stringify(trainShippedModel(papers))}\n`;
 }
 
 function main(): void {
@@ -38,10 +38,15 @@ function main(): void {
     return;
   }
   writeFileSync(MODEL_PATH, built);
-  const weights = Object.values(JSON.parse(built).topics as Record<string, { weights: object }>)
-    .map((t) => Object.keys(t.weights).length)
-    .reduce((a, b) => a + b, 0);
-  console.log(`wrote lib/topics/topic-model.json: ${weights} weights, ${built.length} bytes`);
+  type Topics = Record<string, { weights: object }>;
+  const count = (topics: Topics) =>
+    Object.values(topics)
+      .map((t) => Object.keys(t.weights).length)
+      .reduce((a, b) => a + b, 0);
+  const data = JSON.parse(built) as { topics: Topics; titleTopics: Topics };
+  console.log(
+    `wrote lib/topics/topic-model.json: ${count(data.topics)} weights, ${count(data.titleTopics)} for titles alone, ${built.length} bytes`,
+  );
 }
 
 main();

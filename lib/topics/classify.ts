@@ -22,9 +22,10 @@ export interface ClassifyOptions {
   /** Smallest score (0–1) for a topic to be returned; default 0.5, the calibrated bar. */
   minScore?: number;
   /**
-   * The learned model (learned.ts): with an abstract, a topic with evidence under the bar takes
-   * the model's score when that is higher, and of two or more topics, one on modest evidence may
-   * be vetoed. Without it, the cues alone.
+   * The learned model (learned.ts): a topic with evidence under the bar takes the model's score
+   * when that is higher (for a title alone, the model's title part, if any), and with an
+   * abstract, of two or more topics, one on modest evidence may be vetoed. Without it, the cues
+   * alone.
    */
   model?: TopicModel;
 }
@@ -478,12 +479,13 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   }
 
   // 5. Total = core + bare mentions + context (context only backs up other evidence). The learned
-  // model may then lift a topic with evidence over the bar; never on a title alone, where it was
-  // measured to add about as many wrong badges as right ones.
+  // model may then lift a topic with evidence over the bar; for a title alone, its part trained on
+  // titles (the part trained on abstracts added about as many wrong badges as right ones there).
   let results: TopicMatch[] = [];
   /** Per result, its score from the cues alone. */
   const cueScores: number[] = [];
   const { model } = options;
+  const promoter = abstractText ? model : model?.title;
   let sums: number[] | undefined;
   const ask = (m: TopicModel, id: TopicId, cueScore: number) => {
     sums ??= featureSums(m, title.text, abstractText);
@@ -494,8 +496,8 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
     const raw = s.core + s.extra + Math.min(contextOf(id), CONTEXT_CAP);
     const cueScore = raw / (raw + bar);
     let score = cueScore;
-    if (model && abstractText && score < 0.5 && score >= model.askFrom) {
-      score = Math.max(score, ask(model, id, score));
+    if (promoter && score < 0.5 && score >= promoter.askFrom) {
+      score = Math.max(score, ask(promoter, id, score));
     }
     if (score < minScore) continue;
     results.push({ id, score, evidence: evidenceOf(s) });

@@ -644,8 +644,6 @@ export const CUE_DEFS: readonly CueDef[] = [
     'ed (?:estimat\\w+|gradients?|objectives?|(?:/\\w+ )?machine learning|inference)\\b',
   ),
   cue('statistical', 0.7, 'unbiased', '\\b', 'ness\\b', { needs: 'statistical' }),
-  // Value overestimation in reinforcement learning, the bias of a max over noisy estimates.
-  cue('statistical', 0.6, 'overestimation', '\\b', '\\b(?![- ]bias)', { needs: 'statistical' }),
 ];
 
 /**

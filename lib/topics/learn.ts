@@ -86,6 +86,23 @@ export function trainingExample(paper: LabelledPaper): TrainingExample {
   };
 }
 
+/**
+ * The shipped model: trained on the papers as they are, and again on their titles alone (with
+ * the cue scores of the titles alone) for papers listed without an abstract.
+ */
+export function trainShippedModel(
+  papers: readonly LabelledPaper[],
+  settings: TrainingSettings = TRAINING_SETTINGS,
+): TopicModelData {
+  return {
+    ...trainTopicModel(papers.map(trainingExample), settings),
+    titleTopics: trainTopicModel(
+      papers.map((p) => trainingExample({ title: p.title, topics: p.topics })),
+      settings,
+    ).topics,
+  };
+}
+
 export function trainTopicModel(
   examples: readonly TrainingExample[],
   settings: TrainingSettings = TRAINING_SETTINGS,

@@ -6,7 +6,8 @@ import { TOPIC_IDS, type TopicId } from '../paper';
  * adds a topic the cues found no evidence for, so every badge still has phrases of the text
  * behind it. It promotes: a topic with evidence under the bar is shown when the model is confident
  * enough. And it vetoes: of two or more topics over the bar, one with modest evidence is dropped
- * when the model finds it very unlikely, as long as another stays.
+ * when the model finds it very unlikely, as long as another stays. A paper listed without its
+ * abstract gets the same regressions trained on titles alone (`titleTopics`), which only promote.
  */
 export interface TopicModelData {
   /** Probability from which a topic under the bar is promoted; it maps to the bar's score, 0.5. */
@@ -18,6 +19,12 @@ export interface TopicModelData {
   /** …and the model's probability for it is under this. */
   vetoAt: number;
   topics: Partial<Record<TopicId, LearnedTopicData>>;
+  /**
+   * The regressions trained on the titles alone, with the cue scores of titles alone: the model
+   * for a paper listed without its abstract (the model trained on abstracts, asked about a title,
+   * promoted about as many wrong topics as right ones).
+   */
+  titleTopics?: Partial<Record<TopicId, LearnedTopicData>>;
 }
 
 export interface LearnedTopicData {
@@ -51,10 +58,12 @@ export interface TopicModel {
   /** Per slot: the offset of its word's row in `weights`. */
   rowOf: readonly number[];
   weights: readonly number[];
+  /** The model for a title alone (TopicModelData.titleTopics), when the file has one. */
+  title?: TopicModel;
 }
 
 export function compileTopicModel(data: TopicModelData): TopicModel {
-  const { promoteAt, vetoAt } = data;
+  const { promoteAt, vetoAt, titleTopics } = data;
   // A promoted topic (p >= promoteAt) must never be vetoed (p < vetoAt).
   if (!(promoteAt > 0 && promoteAt < 1 && vetoAt >= 0 && vetoAt < promoteAt)) {
     throw new RangeError('Topic model: needs 0 <= vetoAt < promoteAt < 1');
@@ -93,7 +102,7 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
     slots[slot] = key + 1;
     rowOf[slot] = row;
   }
-  return {
+  const model: TopicModel = {
     promoteAt,
     askFrom: data.askFrom,
     vetoBelow: data.vetoBelow,
@@ -104,6 +113,9 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
     rowOf,
     weights,
   };
+  if (titleTopics)
+    model.title = compileTopicModel({ ...data, topics: titleTopics, titleTopics: undefined });
+  return model;
 }
 
 const FNV_OFFSET = 0x811c9dc5;

@@ -355,12 +355,6 @@ describe('classify: which topic a named bias belongs to', () => {
       'Surrogate gradients are biased. We derive a stochastic gradient that is unbiased and needs a single forward pass.',
       ['statistical'],
     ],
-    // Overestimated values in reinforcement learning are an estimator's bias.
-    [
-      'Conservative Critics',
-      'Offline reinforcement learning suffers from overestimation of Q-values on out-of-distribution actions. We propose a critic penalty that keeps this overestimation in check, and prove its convergence.',
-      ['statistical'],
-    ],
   ])('%s', (title, abstract, expected) => {
     expect(ids(title, abstract)).toEqual(expected);
   });
