@@ -486,6 +486,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   const cueScores: number[] = [];
   const { model } = options;
   const promoter = abstractText ? model : model?.title;
+  // One model per call: the veto (below) runs only with an abstract, where promoter is model.
   let sums: number[] | undefined;
   const ask = (m: TopicModel, id: TopicId, cueScore: number) => {
     sums ??= featureSums(m, title.text, abstractText);

@@ -154,7 +154,6 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b',
     ' (?:\\w+[- ]){0,3}?(?:generation|images?|language|models?|outputs?)\\b',
   ),
-  cue('social', 0.6, 'toxic', '\\b', '(?:ity)? (?:toward|towards|against)\\b'),
 
   // ---- cultural -----------------------------------------------------------------------------
   // Descriptors of languages and their speakers ("English-centric LLMs", "low-resource
@@ -368,7 +367,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.7,
     'bias',
     '\\b',
-    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from|across|among) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|(?!the |an? )[\\w-]+ evaluations?|preference models?|llms?-as-(?:an?-)?judges?)\\b',
+    '(?:es)?(?: [\\w-]+){0,2}? (?:of|in|toward|towards|from|across|among) (?:the |an? )?(?:[\\w-]+ ){0,2}?(?:judges?|evaluators?|raters?|graders?|reviewers?|referees?|peer review|reward (?:models?|systems?|signals?|functions?)|prms?|metrics?|benchmarks?|(?!the |an? |our |this |their |its |such )[\\w-]+ evaluations?|preference models?|llms?-as-(?:an?-)?judges?)\\b',
   ),
   cue(
     'evaluation',
@@ -587,7 +586,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     0.9,
     'bias',
     '\\b(?:un)?',
-    'ed (?:(?!data |training |and )[\\w-]+ )?(?:estimat\\w+|gradients?|gradient estimat\\w+|objectives?)\\b',
+    'ed (?:(?!data |training |and |in )[\\w-]+ ){0,2}?(?:estimat\\w+|gradients?|gradient estimat\\w+|objectives?)\\b',
   ),
   cue(
     'statistical',
@@ -665,7 +664,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'cultural',
     weight: 0.1,
     source:
-      '\\b(?:languages|multilingual|cross-lingual|cultures?|cultural|countries|regional|chinese|arabic|hindi|indian|african|german|japanese|korean|spanish|portuguese|indonesian|english|translation|translated|accents?)\\b',
+      '\\b(?:languages|multilingual|cross-?lingual|cultures?|cultural|countries|regional|chinese|arabic|hindi|indian|african|german|japanese|korean|spanish|portuguese|indonesian|english|translation|translated|accents?)\\b',
   },
   {
     topic: 'data',

@@ -322,6 +322,7 @@ describe('classify: which topic a named bias belongs to', () => {
     ],
     // A bias in evaluating treatment effects is not a bias of an evaluation of models.
     ['Selection Bias in the Evaluation of Treatment Effects', undefined, ['data']],
+    ['Selection Bias in Our Evaluation of Treatment Effects', undefined, ['data']],
     // Human-like behavioural biases of models are cognitive.
     ['Do Chatbots Show Behavioural Biases in Investment Choices?', undefined, ['cognitive']],
     // Biased responses to groups of people are social, not a survey's response bias.
@@ -348,8 +349,9 @@ describe('classify: which topic a named bias belongs to', () => {
       'Click logs suffer from position bias. Inverse propensity scoring gives unbiased and consistent estimates of ranking quality, but with high variance; we bound the risk of deploying a new ranker.',
       ['ranking'],
     ],
-    // (Un)biased estimates and gradients, a hyphenated word or a "that is" apart.
+    // (Un)biased estimates and gradients, two words, a hyphenated word or a "that is" apart.
     ['An Unbiased Single-Sample Gradient for Discrete Objectives', undefined, ['statistical']],
+    ['Biased Association Effect Estimates after Variant Selection', undefined, ['statistical']],
     [
       'Score Functions for Spiking Networks',
       'Surrogate gradients are biased. We derive a stochastic gradient that is unbiased and needs a single forward pass.',

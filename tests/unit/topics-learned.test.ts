@@ -209,8 +209,17 @@ describe('classify with a model: a title alone', () => {
   });
 
   it('uses the part for titles only when there is no abstract', () => {
-    const paper = { ...weakTitle, abstract: 'We train image classifiers on a new benchmark.' };
-    expect(classify(paper, { model: titleOnly })).toEqual(classify(paper));
+    // Evidence for data under the bar with the abstract: the part for abstracts (which covers no
+    // topic here) is the one asked, and it promotes nothing.
+    const paper = {
+      title: 'Robust Classifiers',
+      abstract:
+        'We propose a new loss. Classifiers trained with it are less reliant on spurious correlations.',
+    };
+    const data = classify(paper, { minScore: 0.001 }).find((t) => t.id === 'data');
+    expect(data?.score).toBeLessThan(0.5);
+    expect(data?.score).toBeGreaterThanOrEqual(0.35);
+    expect(classify(paper, { model: titleOnly })).toEqual([]);
   });
 });
 
