@@ -53,10 +53,10 @@ describe('eval on the extra held-out-style cases (composed, not from the seed)',
 });
 
 /**
- * Floors a little under today's scores on the development set (see the tests below): 0.813 and
- * 0.816, title only 0.600 and 0.851, with 2,628 papers.
+ * Floors a little under today's scores on the development set (see the tests below): 0.807 and
+ * 0.817, title only 0.592 and 0.846, with 2,769 papers.
  */
-const FLOOR = { f1: 0.8, noTopic: 0.81, titleF1: 0.59, titlePrecision: 0.84 };
+const FLOOR = { f1: 0.8, noTopic: 0.81, titleF1: 0.58, titlePrecision: 0.83 };
 
 describe('the development set (real arXiv papers; see tests/fixtures/topics/SOURCES.md)', () => {
   it('is well formed: an arXiv id each, once; a batch; valid labels; an abstract; none from the seed set', () => {
