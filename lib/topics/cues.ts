@@ -200,8 +200,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b(?:cross-|multi)?',
     'al[- ](?:bias(?:es)?|values?|norms|alignment|awareness|sensitivity|competence|knowledge|commonsense|nuances|contexts?|differences|disparit\\w+|gaps?|representation)\\b',
   ),
-  // Fairness and gaps across languages, scripts and places are cultural; this outweighs the social
-  // fairness cue.
+  // Fairness across languages and places is cultural, and outweighs the social fairness cue.
   cue(
     'cultural',
     0.8,
@@ -224,6 +223,8 @@ export const CUE_DEFS: readonly CueDef[] = [
     '(?:es|ed)? across (?:\\w+ ){0,2}?(?:languages|cultures|countries|dialects|accents|regions)\\b',
   ),
   cue('cultural', 0.5, 'global', '\\b', ' south\\b'),
+  // Gaps between languages or scripts, a word apart too ("cross-lingual safety gap"), in a paper
+  // about languages: "the linguistic gap between natural language and SQL" is not one.
   cue(
     'cultural',
     0.8,
