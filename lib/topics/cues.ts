@@ -695,7 +695,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'modality',
     weight: 0.1,
     source:
-      '\\b(?:vision[- ]language|vlms?|lvlms?|mllms?|multimodal|multi-modal|vqa|visual question|images?|visual|text-to-image|t2i)\\b',
+      '\\b(?:vision[- ]language|vlms?|lvlms?|mllms?|multimodal|multi-modal|vqa|visual question|visual|text-to-image|t2i)\\b',
   },
   {
     topic: 'ranking',

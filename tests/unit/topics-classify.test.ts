@@ -320,6 +320,8 @@ describe('classify: which topic a named bias belongs to', () => {
       'Speakers of Indian languages often type queries in Roman script. Retrievers trained on native scripts lose a third of their accuracy on such queries; transliteration closes this script gap.',
       ['cultural'],
     ],
+    // An image classifier is not a multimodal model: its bare "bias" takes the default, data.
+    ['Debiasing Image Classifiers', undefined, ['data']],
     // A bias in evaluating treatment effects is not a bias of an evaluation of models.
     ['Selection Bias in the Evaluation of Treatment Effects', undefined, ['data']],
     ['Selection Bias in Our Evaluation of Treatment Effects', undefined, ['data']],
