@@ -14,7 +14,12 @@
  */
 import type { TopicId } from '../lib/paper';
 import { classify } from '../lib/topics/classify';
-import { type TrainingExample, trainingExample, trainTopicModel } from '../lib/topics/learn';
+import {
+  type TrainingExample,
+  titleTrainingExample,
+  trainingExample,
+  trainWithTitles,
+} from '../lib/topics/learn';
 import { compileTopicModel, type TopicModel } from '../lib/topics/learned';
 import { evaluateTopics } from '../lib/topics/metrics';
 import { type FixturePaper, readFixture } from '../tests/fixtures/topics/fixtures';
@@ -61,7 +66,7 @@ function main(): void {
     (paper): Example => ({
       paper,
       training: trainingExample(paper),
-      titleTraining: trainingExample({ title: paper.title, topics: paper.topics }),
+      titleTraining: titleTrainingExample(paper),
     }),
   );
   let splits: Split;
@@ -93,10 +98,12 @@ function main(): void {
   const titleLearned: typeof cues = [];
   let promoted = 0;
   for (const { training, testing } of splits) {
-    const model: TopicModel = compileTopicModel({
-      ...trainTopicModel(training.map((e) => e.training)),
-      titleTopics: trainTopicModel(training.map((e) => e.titleTraining)).topics,
-    });
+    const model: TopicModel = compileTopicModel(
+      trainWithTitles(
+        training.map((e) => e.training),
+        training.map((e) => e.titleTraining),
+      ),
+    );
     for (const { paper } of testing) {
       const before = classify(paper).map((t) => t.id);
       const after = classify(paper, { model }).map((t) => t.id);

@@ -86,21 +86,32 @@ export function trainingExample(paper: LabelledPaper): TrainingExample {
   };
 }
 
+/** The same paper as a title alone (with the cue scores of the title alone). */
+export function titleTrainingExample(paper: LabelledPaper): TrainingExample {
+  return trainingExample({ title: paper.title, topics: paper.topics });
+}
+
 /**
- * The shipped model: trained on the papers as they are, and again on their titles alone (with
- * the cue scores of the titles alone) for papers listed without an abstract.
+ * A model as shipped: trained on the papers as they are, and again on their titles alone for
+ * papers listed without an abstract (`examples` and `titleExamples` list the same papers).
  */
+export function trainWithTitles(
+  examples: readonly TrainingExample[],
+  titleExamples: readonly TrainingExample[],
+  settings: TrainingSettings = TRAINING_SETTINGS,
+): TopicModelData {
+  return {
+    ...trainTopicModel(examples, settings),
+    titleTopics: trainTopicModel(titleExamples, settings).topics,
+  };
+}
+
+/** The shipped model (topic-model.json), from the labelled papers. */
 export function trainShippedModel(
   papers: readonly LabelledPaper[],
   settings: TrainingSettings = TRAINING_SETTINGS,
 ): TopicModelData {
-  return {
-    ...trainTopicModel(papers.map(trainingExample), settings),
-    titleTopics: trainTopicModel(
-      papers.map((p) => trainingExample({ title: p.title, topics: p.topics })),
-      settings,
-    ).topics,
-  };
+  return trainWithTitles(papers.map(trainingExample), papers.map(titleTrainingExample), settings);
 }
 
 export function trainTopicModel(

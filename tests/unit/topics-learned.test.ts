@@ -114,10 +114,7 @@ describe('classify with a model: the veto', () => {
   /** A model that finds the given topics very unlikely (p ≈ 2e-9) and every other one even odds. */
   const unlikely = (...topics: TopicId[]) =>
     compileTopicModel({
-      promoteAt: 0.2,
-      askFrom: 0.35,
-      vetoBelow: 0.8,
-      vetoAt: 0.05,
+      ...TINY,
       topics: Object.fromEntries(
         TOPIC_IDS.map((id) => [
           id,
@@ -180,10 +177,7 @@ describe('classify with a model: the veto', () => {
 describe('classify with a model: a title alone', () => {
   /** A model whose every topic is likely (p ≈ 1), or only its part for titles. */
   const likely = compileTopicModel({
-    promoteAt: 0.2,
-    askFrom: 0.35,
-    vetoBelow: 0.8,
-    vetoAt: 0.05,
+    ...TINY,
     topics: Object.fromEntries(TOPIC_IDS.map((id) => [id, { intercept: 20, cue: 0, weights: {} }])),
   });
   const abstractOnly: TopicModel = { ...likely, title: undefined };
