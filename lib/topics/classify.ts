@@ -79,7 +79,7 @@ const CONTEXT_RES = new Map<TopicId, { weight: number; re: RegExp }[]>(
     })),
   ]),
 );
-const SUBJECT_RE = new RegExp(SUBJECT_SENTENCE_SOURCE, 'gi');
+const SUBJECT_RE = new RegExp(SUBJECT_SENTENCE_SOURCE, 'i');
 const EARLIER_WORK_RE = new RegExp(EARLIER_WORK_SENTENCE_SOURCE, 'i');
 const MACHINE_LEARNING_RE = new RegExp(MACHINE_LEARNING_SOURCE, 'i');
 const GATE_RES = new Map(
@@ -153,8 +153,8 @@ class Field {
   readonly mentions: number[] = [];
   readonly actions: number[] = [];
   private sentenceEnds: number[] | undefined;
-  private subjectSentences: Set<number> | undefined;
-  private readonly earlierWork = new Map<number, boolean>();
+  /** Per sentence, whether it matched SUBJECT_RE (key -1 - sentence) or EARLIER_WORK_RE. */
+  private readonly sentenceTests = new Map<number, boolean>();
 
   constructor(
     readonly text: string,
@@ -168,25 +168,27 @@ class Field {
       re.lastIndex = pos;
       const m = re.exec(text) as RegExpExecArray;
       // Negative senses first (in any order): cue hits and mentions overlapping them are dropped.
-      entry.kinds.forEach((kind, p) => {
-        const span = kind === 'negative' && patternSpan(m, p, pos);
-        if (span) this.negatives.push(...span);
-      });
+      for (let p = 0; p < entry.kinds.length; p++) {
+        if (entry.kinds[p] === 'negative' && m[2 * p + 1] !== undefined) {
+          this.negatives.push(spanStart(m, p, pos), spanEnd(m, p, pos));
+        }
+      }
       found.push([pos, entry, m]);
     });
     // Found where they end, and one anchor can end inside another: back to text order.
     found.sort((a, b) => a[0] - b[0]);
     for (const [pos, entry, m] of found) {
-      entry.kinds.forEach((kind, p) => {
-        const span = kind !== 'negative' && patternSpan(m, p, pos);
-        if (!span) return;
-        if (kind === 'action') this.actions.push(...span);
-        else if (overlaps(this.negatives, ...span)) return;
-        else if (kind === 'mention') this.mentions.push(...span);
-        else if (span[1] > span[0]) {
-          this.hits.push({ cue: kind, start: span[0], end: span[1], text: text.slice(...span) });
-        }
-      });
+      for (let p = 0; p < entry.kinds.length; p++) {
+        const kind = entry.kinds[p] as Kind;
+        if (kind === 'negative' || m[2 * p + 1] === undefined) continue;
+        const start = spanStart(m, p, pos);
+        const end = spanEnd(m, p, pos);
+        if (kind === 'action') this.actions.push(start, end);
+        else if (overlaps(this.negatives, start, end)) continue;
+        else if (kind === 'mention') this.mentions.push(start, end);
+        else if (end > start)
+          this.hits.push({ cue: kind, start, end, text: text.slice(start, end) });
+      }
     }
   }
 
@@ -216,37 +218,43 @@ class Field {
     return i;
   }
 
-  /** Whether the sentence holding `pos` states the paper's own contribution. */
-  inSubjectSentence(pos: number): boolean {
-    this.subjectSentences ??= new Set(
-      this.matchStarts(SUBJECT_RE, Number.POSITIVE_INFINITY).map((i) => this.sentenceOf(i)),
-    );
-    return this.subjectSentences.has(this.sentenceOf(pos));
+  /**
+   * Whether the sentence holding `pos` matches `re`, SUBJECT_RE or EARLIER_WORK_RE. Only that
+   * sentence is searched, once: a search of the whole abstract cost a tenth of `classify`.
+   */
+  private sentenceMatches(re: RegExp, pos: number): boolean {
+    const sentence = this.sentenceOf(pos);
+    const key = re === SUBJECT_RE ? -1 - sentence : sentence;
+    let found = this.sentenceTests.get(key);
+    if (found === undefined) {
+      const ends = this.sentenceEnds as number[];
+      found = re.test(
+        this.text.slice(sentence && (ends[sentence - 1] as number) + 1, ends[sentence]),
+      );
+      this.sentenceTests.set(key, found);
+    }
+    return found;
   }
 
-  /**
-   * Whether the sentence holding `pos` is background: the first, or one about earlier work. Only
-   * that sentence is searched (a search of the whole abstract cost a tenth of `classify`).
-   */
+  /** Whether the sentence holding `pos` states the paper's own contribution. */
+  inSubjectSentence(pos: number): boolean {
+    return this.sentenceMatches(SUBJECT_RE, pos);
+  }
+
+  /** Whether the sentence holding `pos` is background: the first, or one about earlier work. */
   inBackgroundSentence(pos: number): boolean {
-    const sentence = this.sentenceOf(pos);
-    if (sentence === 0) return true;
-    let earlier = this.earlierWork.get(sentence);
-    if (earlier === undefined) {
-      const ends = this.sentenceEnds as number[];
-      earlier = EARLIER_WORK_RE.test(
-        this.text.slice((ends[sentence - 1] as number) + 1, ends[sentence] ?? this.text.length),
-      );
-      this.earlierWork.set(sentence, earlier);
-    }
-    return earlier;
+    return this.sentenceOf(pos) === 0 || this.sentenceMatches(EARLIER_WORK_RE, pos);
   }
 }
 
-/** [start, end] of pattern `p` in an anchor's match at `pos`, or undefined if it did not match. */
-function patternSpan(m: RegExpExecArray, p: number, pos: number): [number, number] | undefined {
-  const rest = m[2 * p + 1];
-  return rest === undefined ? undefined : [pos - (m[2 * p + 2] ?? '').length, pos + rest.length];
+/** Where pattern `p` of an anchor's match at `pos` starts (group 2p+2: the text before the anchor). */
+function spanStart(m: RegExpExecArray, p: number, pos: number): number {
+  return pos - (m[2 * p + 2] ?? '').length;
+}
+
+/** Where it ends, for a pattern that matched (group 2p+1: the match from the anchor on). */
+function spanEnd(m: RegExpExecArray, p: number, pos: number): number {
+  return pos + (m[2 * p + 1] as string).length;
 }
 
 /** Whether two hits share any text. */
