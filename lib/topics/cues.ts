@@ -497,11 +497,14 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b(?:text|image|pixel|visual|vision|cross-modal|multimodal|modality)[- ](?:\\w+[- ])?',
     '\\w*',
   ),
-  cue('modality', 0.6, 'bias', '\\b', 'es among modalities\\b'),
   cue('modality', 0.8, 'dominan', '\\b(?:text(?:ual)?|language|linguistic)[- ]', '\\w*', {
     needs: 'modality',
   }),
   cue('modality', 0.8, 'neglect', '\\bvisual ', '\\b'),
+  // Imbalanced multimodal learning: one modality dominates training, the others are under-used.
+  cue('modality', 0.8, 'balanced', '\\b(?:im)?', ' multi-?modal (?:learning|training)\\b'),
+  cue('modality', 0.8, 'imbalance', '\\bmulti-?modal ', '\\b'),
+  cue('modality', 0.8, 'dominan', '\\b', 't modalit'),
   cue('modality', 0.7, 'hallucination', '\\b(?:language|(?:prompt|text)-induced) ', 's?\\b', {
     needs: 'modality',
   }),

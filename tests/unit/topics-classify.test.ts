@@ -65,6 +65,11 @@ describe('classify: positive phrasings per topic (title only)', () => {
     ],
     ['Linguistic Preference of Multilingual LLMs in Retrieval-Augmented Generation', 'cultural'],
     ['Cognitive Debiasing of Large Language Models for Decision-Making', 'cognitive'],
+    // Imbalanced multimodal learning: one modality dominates training.
+    ['Balanced Multimodal Learning via Gradient Modulation', 'modality'],
+    ['Rethinking Imbalanced Multimodal Training for Audio-Visual Recognition', 'modality'],
+    ['Quantifying Multimodal Imbalance in Sentiment Analysis', 'modality'],
+    ['Learning Beyond the Dominant Modality', 'modality'],
   ])('%s -> %s', (title, topic) => {
     expect(ids(title)).toContain(topic);
   });
@@ -547,6 +552,11 @@ describe('classify: senses of "bias" that are no topic', () => {
 
   it('keeps the halo effect of human judgement a cognitive cue', () => {
     expect(ids('The Halo Effect in LLM Judgments of Essays')).toContain('cognitive');
+  });
+
+  it('reads balance between modalities only in multimodal learning, not a balanced dataset', () => {
+    expect(ids('A Balanced Multimodal Dataset for Emotion Recognition')).toEqual([]);
+    expect(ids('The Dominant Model of Visual Attention')).toEqual([]);
   });
 
   it('does not read "fair use" as fairness', () => {
