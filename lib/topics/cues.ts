@@ -502,9 +502,9 @@ export const CUE_DEFS: readonly CueDef[] = [
   }),
   cue('modality', 0.8, 'neglect', '\\bvisual ', '\\b'),
   // Imbalanced multimodal learning: one modality dominates training, the others are under-used.
-  cue('modality', 0.8, 'balanced', '\\b(?:im)?', ' multi-?modal (?:learning|training)\\b'),
+  // Not "class-imbalanced multimodal learning" (a data bias).
+  cue('modality', 0.8, 'balanced', '(?<!-)\\b(?:im|un)?', ' multi-?modal learning\\b'),
   cue('modality', 0.8, 'imbalance', '\\bmulti-?modal ', '\\b'),
-  cue('modality', 0.8, 'dominan', '\\b', 't modalit'),
   cue('modality', 0.7, 'hallucination', '\\b(?:language|(?:prompt|text)-induced) ', 's?\\b', {
     needs: 'modality',
   }),

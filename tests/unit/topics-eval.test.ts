@@ -53,10 +53,11 @@ describe('eval on the extra held-out-style cases (composed, not from the seed)',
 });
 
 /**
- * Floors a little under today's scores on the development set (see the tests below): 0.808 and
- * 0.816, title only 0.592 and 0.846, with 2,769 papers.
+ * Floors a little under today's scores on the development set (see the tests below): 0.803 and
+ * 0.809, title only 0.582 and 0.832, with 3,009 papers (the 240 added in session 9 are harder than
+ * the average: the scores fell from 0.808 / 0.816 with 2,769).
  */
-const FLOOR = { f1: 0.8, noTopic: 0.81, titleF1: 0.58, titlePrecision: 0.83 };
+const FLOOR = { f1: 0.795, noTopic: 0.8, titleF1: 0.575, titlePrecision: 0.82 };
 
 describe('the development set (real arXiv papers; see tests/fixtures/topics/SOURCES.md)', () => {
   it('is well formed: an arXiv id each, once; a batch; valid labels; an abstract; none from the seed set', () => {
