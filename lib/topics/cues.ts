@@ -107,9 +107,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     'social',
     0.6,
     'bias',
-    // Not after a word that names the bias ("Acquiescence Bias in LLMs"): only after a function
-    // word or a verb ("Mitigating Bias in LLMs").
-    '(?<!\\b(?!(?:of|on|and|the|a|in|for|about|no)\\b)\\w+(?<!ing|ed)[- ])\\b',
+    '\\b',
     // Not "bias of language models towards certain answers": a preference, not a social bias.
     '(?:es|ed)? (?:in|of) (?:the )?(?:large )?(?:llms?|language models?)\\b(?! towards?\\b)',
     { weak: true },
@@ -582,6 +580,9 @@ export const CUE_DEFS: readonly CueDef[] = [
   ),
   // A recommender's feedback loop (popular items shown, clicked, shown more); not a policing one.
   cue('ranking', 0.7, 'feedback', '\\b', '[- ]loops?\\b', { needs: 'ranking' }),
+  cue('ranking', 0.5, 'rank', '\\b', '\\w* (?:\\w+ ){0,3}?(?:higher|lower) than\\b', {
+    needs: 'ranking',
+  }),
 
   // ---- statistical --------------------------------------------------------------------------
   cue(
@@ -630,6 +631,13 @@ export const CUE_DEFS: readonly CueDef[] = [
     'bias',
     '(?<!(?:inductive|implicit|simplicity|spectral) )\\b',
     '(?:es)? (?:of|on|in) (?:the |an? )?(?:\\w+ ){0,2}?(?:estimators?|gradients?(?! descent)|estimates?|objective)\\b',
+  ),
+  cue(
+    'statistical',
+    0.8,
+    'bias',
+    '\\b',
+    ' (?:introduced|induced|caused) by (?:the )?(?:clipping|truncation|sampling|quantization|approximation|discretization|estimator)\\b',
   ),
   cue(
     'statistical',
