@@ -757,12 +757,12 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
     pre: '\\b',
     post: `(?:es)?["')]*[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|initiali[sz]ation|voltages?|currents?|fields?|dependen\\w*|points?|magnet\\w*|loss(?:es)?|tees?|free (?:convolutional|cnns?|denois\\w+|networks?|architectures?|layers?))\\b`,
   },
-  // Electronics, magnetism, attention layers; and cosmology's bias, how galaxies or haloes trace
-  // the matter field ("halo bias", "scale-dependent bias": astro-ph, not a prejudice; "halo
-  // effect" stays a cognitive cue).
+  // Electronics, magnetism, attention layers; cosmology's bias, how galaxies or haloes trace the
+  // matter field ("halo bias", "scale-dependent bias": astro-ph, not a prejudice; "halo effect"
+  // stays a cognitive cue); and the slant of news media, which a paper detects, not a model's.
   {
     anchors: ['bias'],
-    pre: '\\b(?:forward|reverse|exchange|dc|gate|substrate|applied|learnable|additive|projection|imu|sensor|gyro(?:scope)?|accelerometer|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
+    pre: '\\b(?:forward|reverse|exchange|dc|gate|media|news|substrate|applied|learnable|additive|projection|imu|sensor|gyro(?:scope)?|accelerometer|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
     post: '(?:es|ed|ing)?\\b',
   },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:towards?|in favou?r of)\\b' },
