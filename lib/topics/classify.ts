@@ -13,8 +13,8 @@ import {
   NOT_A_TOPIC_DEFS,
   SUBJECT_SENTENCE_SOURCE,
 } from './cues';
-import { featureSums, learnedScore, type TopicModel } from './learned';
-import { escapeRegExp, literalScan } from './scan';
+import { type CompiledCandidate, featureSums, learnedScore, type TopicModel } from './learned';
+import { anchoredSource, literalScan } from './scan';
 import type { ClassifyInput, TopicMatch } from './types';
 
 /** Options of `classify`. */
@@ -29,6 +29,9 @@ export interface ClassifyOptions {
    */
   model?: TopicModel;
 }
+
+/** The cue score of a topic that only a candidate phrase names: under the bar, however often. */
+export const CANDIDATE_SCORE = 0.4;
 
 /** Raw score that maps to 0.5 when the paper has an abstract. */
 export const ABSTRACT_BAR = 1.0;
@@ -63,12 +66,6 @@ const FALLBACK_TOPICS: readonly TopicId[] = [
   'statistical',
 ];
 const FALLBACK_MIN_CONTEXT = 0.07;
-
-/** A pattern tried where one of its anchors occurs: group 1 is the text before the anchor. */
-function anchoredSource(def: AnchoredDef): string {
-  const anchors = def.anchors.map(escapeRegExp).join('|');
-  return `(?<=(${def.pre}))(?:${anchors})${def.post}`;
-}
 
 const CONTEXT_RES = new Map<TopicId, { weight: number; re: RegExp }[]>(
   TOPIC_IDS.map((id) => [
@@ -512,6 +509,17 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
     results.push({ id, score, evidence: evidenceOf(s) });
     cueScores.push(cueScore);
   }
+  // Topics no cue found but a candidate phrase names: the model's word alone decides.
+  if (promoter?.candidates) {
+    for (const [id, evidence] of candidatePhrases(promoter, title.text, abstractText)) {
+      const s = states.get(id);
+      if (s && (s.core > 0 || s.extra > 0)) continue;
+      const score = ask(promoter, id, CANDIDATE_SCORE);
+      if (score < promoter.candidateBar) continue;
+      results.push({ id, score, evidence });
+      cueScores.push(CANDIDATE_SCORE);
+    }
+  }
   // 6. Of two or more topics over the bar, the model drops those on modest evidence (a cue score
   // under vetoBelow) that it finds very unlikely, as long as one over the bar stays. (A promoted
   // topic is likely by definition.) A lone badge is kept: vetoing those too made "no topic" less
@@ -528,6 +536,36 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   }
   results.sort((a, b) => b.score - a.score || TOPIC_IDS.indexOf(a.id) - TOPIC_IDS.indexOf(b.id));
   return results;
+}
+
+/**
+ * Per topic, the candidate phrases of the texts (at most three, each once). The scan is built
+ * on first use and kept on the model, which a content script receives once a page.
+ */
+export function candidatePhrases(
+  model: Pick<TopicModel, 'candidates' | 'candidateScan' | 'candidateRes'>,
+  ...texts: string[]
+): Map<TopicId, string[]> {
+  const list = model.candidates ?? [];
+  model.candidateScan ??= literalScan(list.map((c) => c[0]));
+  model.candidateRes ??= list.map((c) => new RegExp(c[2], 'iy'));
+  const { candidateScan: scan, candidateRes: res } = model;
+  const found = new Map<TopicId, string[]>();
+  for (const text of texts) {
+    scan(text, (anchor, pos) => {
+      const i = list.findIndex((c) => c[0] === anchor);
+      const re = res[i] as RegExp;
+      re.lastIndex = pos;
+      const m = re.exec(text);
+      if (!m) return;
+      const id = (list[i] as CompiledCandidate)[1];
+      const phrase = text.slice(pos - (m[1] as string).length, pos + m[0].length);
+      const phrases = found.get(id) ?? [];
+      if (phrases.length < 3 && !phrases.includes(phrase)) phrases.push(phrase);
+      found.set(id, phrases);
+    });
+  }
+  return found;
 }
 
 /** Context cues count up to twice in the title (1.5 times each) and three times in the abstract. */

@@ -4,8 +4,14 @@
  * Deterministic: a fixed number of passes over the papers in the order given.
  */
 import { TOPIC_IDS, type TopicId } from '../paper';
-import { classify } from './classify';
-import { featureKey, type LearnedTopicData, type TopicModelData } from './learned';
+import { CANDIDATE_DEFS } from './candidates';
+import { CANDIDATE_SCORE, candidatePhrases, classify } from './classify';
+import {
+  compileCandidates,
+  featureKey,
+  type LearnedTopicData,
+  type TopicModelData,
+} from './learned';
 
 export interface LabelledPaper {
   title: string;
@@ -27,6 +33,8 @@ export interface TrainingSettings {
   askFrom: number;
   vetoBelow: number;
   vetoAt: number;
+  /** Probability from which a topic only a candidate phrase names is shown. */
+  candidatePromoteAt: number;
 }
 
 /**
@@ -51,6 +59,7 @@ export const TRAINING_SETTINGS: TrainingSettings = {
   askFrom: 0.35,
   vetoBelow: 0.8,
   vetoAt: 0.05,
+  candidatePromoteAt: 0.85,
 };
 
 /** Cue scores (0–1) are scaled up while training so gradient steps move them like a word's. */
@@ -78,10 +87,24 @@ export interface TrainingExample {
   topics: readonly TopicId[];
 }
 
+const CANDIDATES = { candidates: compileCandidates(CANDIDATE_DEFS) };
+
+/**
+ * The cue score of every topic with evidence, under the bar too, and CANDIDATE_SCORE for a topic
+ * only a candidate phrase names: what classify asks the model with.
+ */
+function cueScores(paper: LabelledPaper): Map<TopicId, number> {
+  const scores = new Map(classify(paper, { minScore: 0.001 }).map((t) => [t.id, t.score]));
+  for (const id of candidatePhrases(CANDIDATES, paper.title, paper.abstract ?? '').keys()) {
+    if (!scores.has(id)) scores.set(id, CANDIDATE_SCORE);
+  }
+  return scores;
+}
+
 export function trainingExample(paper: LabelledPaper): TrainingExample {
   return {
     features: namedTextFeatures(`${paper.title} ${paper.abstract ?? ''}`),
-    cueScores: new Map(classify(paper, { minScore: 0.001 }).map((t) => [t.id, t.score])),
+    cueScores: cueScores(paper),
     topics: paper.topics,
   };
 }
@@ -166,8 +189,16 @@ export function trainTopicModel(
       weights,
     };
   }
-  const { promoteAt, askFrom, vetoBelow, vetoAt } = settings;
-  return { promoteAt, askFrom, vetoBelow, vetoAt, topics };
+  const { promoteAt, askFrom, vetoBelow, vetoAt, candidatePromoteAt } = settings;
+  return {
+    promoteAt,
+    askFrom,
+    vetoBelow,
+    vetoAt,
+    candidatePromoteAt,
+    topics,
+    candidates: CANDIDATE_DEFS,
+  };
 }
 
 function round3(x: number): number {

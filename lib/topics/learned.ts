@@ -1,4 +1,6 @@
 import { TOPIC_IDS, type TopicId } from '../paper';
+import type { CandidateDef } from './candidates';
+import { anchoredSource, type LiteralScan } from './scan';
 
 /**
  * The learned second opinion (topic-model.json, rebuilt by `npm run train:topics`): one logistic
@@ -25,6 +27,12 @@ export interface TopicModelData {
    * promoted about as many wrong topics as right ones).
    */
   titleTopics?: Partial<Record<TopicId, LearnedTopicData>>;
+  /**
+   * Candidate phrases (candidates.ts): a topic the cues found no evidence for but one of its
+   * candidates names is shown when the model's probability reaches `candidatePromoteAt`.
+   */
+  candidates?: readonly CandidateDef[];
+  candidatePromoteAt?: number;
 }
 
 export interface LearnedTopicData {
@@ -60,13 +68,41 @@ export interface TopicModel {
   weights: readonly number[];
   /** The model for a title alone (TopicModelData.titleTopics), when the file has one. */
   title?: TopicModel;
+  /** TopicModelData.candidates, one pattern per anchor (compileCandidates). */
+  candidates?: readonly CompiledCandidate[];
+  /** `candidatePromoteAt` on learnedScore's scale. */
+  candidateBar: number;
+  /** The candidates' anchor scan, built where the model is first used (classify.ts). */
+  candidateScan?: LiteralScan;
+  /** Their sticky patterns, compiled with the scan. */
+  candidateRes?: RegExp[];
+}
+
+/** A candidate phrase as classify reads it: an anchor, its topic and its pattern (anchoredSource). */
+export type CompiledCandidate = [anchor: string, topic: TopicId, source: string];
+
+/** Candidates (candidates.ts) as the content script needs them: no anchor twice. */
+export function compileCandidates(defs: readonly CandidateDef[]): CompiledCandidate[] {
+  const out: CompiledCandidate[] = [];
+  for (const def of defs) {
+    for (const anchor of def.anchors) {
+      if (out.some((c) => c[0] === anchor)) throw new Error(`candidate anchor twice: ${anchor}`);
+      out.push([anchor, def.topic, anchoredSource({ ...def, anchors: [anchor] })]);
+    }
+  }
+  return out;
 }
 
 export function compileTopicModel(data: TopicModelData): TopicModel {
-  const { promoteAt, vetoAt, titleTopics } = data;
+  const { promoteAt, vetoAt, titleTopics, candidates } = data;
+  const candidatePromoteAt = data.candidatePromoteAt ?? promoteAt;
   // A promoted topic (p >= promoteAt) must never be vetoed (p < vetoAt).
   if (!(promoteAt > 0 && promoteAt < 1 && vetoAt >= 0 && vetoAt < promoteAt)) {
     throw new RangeError('Topic model: needs 0 <= vetoAt < promoteAt < 1');
+  }
+  // A candidate is shown on the model's word alone: never more easily than evidence under the bar.
+  if (!(candidatePromoteAt >= promoteAt && candidatePromoteAt < 1)) {
+    throw new RangeError('Topic model: needs promoteAt <= candidatePromoteAt < 1');
   }
   // A topic the model does not cover gets a constant probability between the two: never promoted,
   // never vetoed.
@@ -112,9 +148,19 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
     slots,
     rowOf,
     weights,
+    candidates: candidates && compileCandidates(candidates),
+    candidateBar: candidatePromoteAt / (candidatePromoteAt + promoteAt),
   };
-  if (titleTopics)
-    model.title = compileTopicModel({ ...data, topics: titleTopics, titleTopics: undefined });
+  if (titleTopics) {
+    const title = compileTopicModel({
+      ...data,
+      topics: titleTopics,
+      titleTopics: undefined,
+      candidates: undefined,
+    });
+    // The same list, so content scripts compile its patterns once.
+    model.title = { ...title, candidates: model.candidates };
+  }
   return model;
 }
 

@@ -1,7 +1,14 @@
 /** Regex and literal-search helpers of the topic classifier. */
+import type { AnchoredDef } from './cues';
 
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A pattern tried where one of its anchors occurs: group 1 is the text before the anchor. */
+export function anchoredSource(def: AnchoredDef): string {
+  const anchors = def.anchors.map(escapeRegExp).join('|');
+  return `(?<=(${def.pre}))(?:${anchors})${def.post}`;
 }
 
 /** Calls `found(literal, start)` for each occurrence of a literal in a text, by where it ends. */

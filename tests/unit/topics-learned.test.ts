@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TOPIC_IDS, type TopicId } from '../../lib/paper';
-import { classify } from '../../lib/topics/classify';
+import { CANDIDATE_DEFS } from '../../lib/topics/candidates';
+import { CANDIDATE_SCORE, candidatePhrases, classify } from '../../lib/topics/classify';
 import { namedTextFeatures, trainShippedModel } from '../../lib/topics/learn';
 import {
   compileTopicModel,
@@ -237,6 +238,7 @@ describe('classify with the shipped model', () => {
     let promotedCount = 0;
     let vetoedCount = 0;
     let titlePromotedCount = 0;
+    let candidateCount = 0;
     for (const paper of [...SEED, ...DEV, ...EXTRA]) {
       const text = `${paper.title}\n${paper.abstract ?? ''}`;
       const cues = classify(paper);
@@ -248,10 +250,16 @@ describe('classify with the shipped model', () => {
         cues.filter((t) => modelIds.includes(t.id)),
       );
       const under = classify(paper, { minScore: 0.001 });
+      const named = candidatePhrases(model, paper.title, paper.abstract ?? '');
       for (const topic of withModel.filter((t) => !cueIds.includes(t.id))) {
         promotedCount++;
         const cueScore = under.find((t) => t.id === topic.id)?.score ?? 0;
-        expect(cueScore).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
+        if (cueScore === 0) {
+          // No cue evidence at all: a candidate phrase named it, and the model was sure enough.
+          candidateCount++;
+          expect(topic.evidence).toEqual(named.get(topic.id));
+          expect(topic.score).toBeGreaterThanOrEqual(model.candidateBar);
+        } else expect(cueScore).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
         expect(topic.evidence.length).toBeGreaterThan(0);
         for (const phrase of topic.evidence) expect(text).toContain(phrase);
       }
@@ -275,15 +283,21 @@ describe('classify with the shipped model', () => {
       for (const topic of titleWithModel.filter((t) => !titleCues.some((c) => c.id === t.id))) {
         titlePromotedCount++;
         const cueScore = titleUnder.find((t) => t.id === topic.id)?.score ?? 0;
-        expect(cueScore).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
+        if (cueScore === 0) {
+          expect(topic.evidence).toEqual(candidatePhrases(model, paper.title).get(topic.id));
+          expect(topic.score).toBeGreaterThanOrEqual(model.candidateBar);
+        } else expect(cueScore).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
+        expect(topic.evidence.length).toBeGreaterThan(0);
         for (const phrase of topic.evidence) expect(paper.title).toContain(phrase);
       }
     }
-    // The model is not idle on the papers it was trained on (130 promotions, none wrong, and
-    // 96 vetoes, none wrong, when it was last trained; on titles alone, 38 promotions, 3 wrong).
+    // The model is not idle on the papers it was trained on (439 promotions, candidates
+    // included, none wrong, and 141 vetoes, none wrong, when it was last trained; on titles
+    // alone, 345 promotions, 6 wrong).
     expect(promotedCount).toBeGreaterThan(10);
     expect(vetoedCount).toBeGreaterThan(10);
     expect(titlePromotedCount).toBeGreaterThan(10);
+    expect(candidateCount).toBeGreaterThan(10);
   });
 });
 
@@ -301,5 +315,57 @@ describe('the shipped model file', () => {
     expect(bytes).toBeLessThan(1024 * 1024);
     expect(Object.keys(TOPIC_MODEL_DATA.topics).sort()).toEqual([...TOPIC_IDS].sort());
     expect(Object.keys(TOPIC_MODEL_DATA.titleTopics ?? {}).sort()).toEqual([...TOPIC_IDS].sort());
+  });
+});
+
+describe('candidate phrases (lib/topics/candidates.ts)', () => {
+  const model = shippedTopicModel();
+  // A paper on the reliability of LLM judges that never says "bias": evaluation, by the taxonomy.
+  const judges = {
+    title: 'How Reliable Are LLM Judges? Agreement with Human Raters Across Ten Benchmarks',
+    abstract:
+      'LLM judges are widely used to evaluate open-ended generation. We measure how often LLM judges agree with human annotators, and find that their verdicts shift with the order and length of the answers, so leaderboards built on them can mislead.',
+  };
+
+  it('never give a badge without the model, and ship inside it, not in the content script', () => {
+    expect(classify(judges).map((t) => t.id)).not.toContain('evaluation');
+    expect(TOPIC_MODEL_DATA.candidates).toEqual(CANDIDATE_DEFS);
+    const script = readFileSync(resolve(__dirname, '../../lib/topics/classify.ts'), 'utf8');
+    expect(script).not.toMatch(/from '\.\/candidates'/);
+  });
+
+  it('let the model add a topic the cues found no evidence for, with the phrases as evidence', () => {
+    expect(classify(judges, { minScore: 0.001 }).map((t) => t.id)).not.toContain('evaluation');
+    const evaluation = classify(judges, { model }).find((t) => t.id === 'evaluation');
+    expect(evaluation?.score).toBeGreaterThanOrEqual(model.candidateBar);
+    expect(evaluation?.evidence).toEqual(['Judges', 'judges', 'leaderboards']);
+  });
+
+  it('add nothing where the model is not sure: a plain paper that uses a judge, a corpus', () => {
+    const plain = {
+      title: 'Faster Speculative Decoding with Draft Trees',
+      abstract:
+        'We propose draft trees for speculative decoding. On three benchmarks, our method is 2.1 times faster, and an LLM judge finds no loss in answer quality.',
+    };
+    expect(candidatePhrases(model, plain.title, plain.abstract).get('evaluation')).toEqual([
+      'judge',
+    ]);
+    expect(classify(plain, { model })).toEqual([]);
+  });
+
+  it('are found case-insensitively, at word starts, each phrase once, at most three per topic', () => {
+    const found = candidatePhrases(
+      model,
+      'Multilingual and Cross-Lingual Tokenizers',
+      'multilingual models; tokenization; low-resource languages; prejudged',
+    );
+    expect(found.get('cultural')).toEqual(['Multilingual', 'Cross-Lingual', 'Tokenizers']);
+    expect(found.has('evaluation')).toBe(false);
+  });
+
+  it('score a candidate-only topic at CANDIDATE_SCORE for training, under the bar', () => {
+    expect(CANDIDATE_SCORE).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
+    expect(CANDIDATE_SCORE).toBeLessThan(0.5);
+    expect(TOPIC_MODEL_DATA.candidatePromoteAt).toBeGreaterThan(TOPIC_MODEL_DATA.promoteAt);
   });
 });

@@ -1,0 +1,78 @@
+import type { TopicId } from '../paper';
+import type { AnchoredDef } from './cues';
+
+/**
+ * Candidate phrases: words of a topic's field that are no evidence of its bias on their own
+ * ("LLM judges", "data contamination", "hallucinations", "multilingual", "propensity"). A
+ * paper about the reliability of judges, or the language gaps of a model, often never says
+ * "bias"; a paper that merely uses a judge, or covers many languages, says the same words. So a
+ * candidate never makes a badge by itself: it only asks the learned model (learned.ts) about a
+ * topic the cues found no evidence for, and the topic is shown when the model, which reads every
+ * word of the paper, is confident enough (`candidatePromoteAt`). The phrase found is the badge's
+ * evidence.
+ *
+ * They ship inside the learned model (topic-model.json, written by `npm run train:topics`), not
+ * in the content script: without the model they would do nothing, and the content script's 30 KB
+ * budget has no room for them. Chosen from TAXONOMY.md's typical cues and the fields its topics
+ * cover, as words and short phrases, never titles: each names a field, an artefact or a method,
+ * like the cues' context words. Same form as a cue: `anchors` are lowercase literals, `pre` must
+ * end right before the anchor, `post` must follow it.
+ */
+export interface CandidateDef extends AnchoredDef {
+  topic: TopicId;
+}
+
+function candidates(
+  topic: TopicId,
+  anchors: readonly string[],
+  pre = '\\b',
+  post = '\\w*',
+): CandidateDef {
+  return { topic, anchors, pre, post };
+}
+
+export const CANDIDATE_DEFS: readonly CandidateDef[] = [
+  // Judges and their reliability, contaminated or leaked benchmarks, gamed reward models.
+  candidates('evaluation', ['judge', 'jury', 'juries', 'evaluator', 'leaderboard']),
+  candidates('evaluation', ['contaminat', 'leakage']),
+  candidates('evaluation', ['reward'], '\\b', '[- ](?:hack\\w*|over-?optimi\\w*|models?)\\b'),
+  candidates('evaluation', ['peer'], '\\b', '[- ]review\\w*'),
+  candidates('evaluation', ['metrics'], '\\b(?:evaluation|automatic|automated) ', '\\b'),
+  // Hallucination, and how much a model uses each modality.
+  candidates('modality', ['hallucination'], '\\b', 's?\\b'),
+  candidates('modality', ['cross-modal', 'unimodal']),
+  candidates(
+    'modality',
+    ['visual'],
+    '\\b',
+    ' (?:grounding|dependence|reliance|cues?|evidence|tokens|attention|information)\\b',
+  ),
+  // Languages, countries and the costs of tokenizing them.
+  candidates('cultural', [
+    'multilingual',
+    'cross-lingual',
+    'crosslingual',
+    'low-resource',
+    'geograph',
+    'countr',
+    'nationalit',
+    'accent',
+    'tokeniz',
+  ]),
+  candidates('cultural', ['language'], '\\b', 's\\b'),
+  // Human-like judgement and decision-making.
+  candidates('cognitive', ['conformity', 'nudg', 'prospect theory', 'persuasi']),
+  candidates('cognitive', ['rational'], '\\b(?:ir)?'),
+  // Estimation under confounding, selection or off-policy data.
+  candidates('statistical', ['confound', 'doubly', 'propensit', 'off-policy']),
+  candidates('statistical', ['importance'], '\\b', ' (?:weight|sampling)\\w*'),
+  // Who labelled the data, and who is missing from it.
+  candidates('data', ['annotator', 'underrepresent', 'under-represent']),
+  // Groups of people.
+  candidates('social', ['gender', 'demograph', 'minorit']),
+  // Recommendation and what it exposes.
+  candidates('ranking', ['recommend', 'exposure']),
+  // Learning biases engineered or studied.
+  candidates('inductive', ['simplicity', 'invarian']),
+  candidates('inductive', ['implicit'], '\\b', ' regulari[sz]\\w*'),
+];
