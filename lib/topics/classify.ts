@@ -14,7 +14,7 @@ import {
   SUBJECT_SENTENCE_SOURCE,
 } from './cues';
 import { type CompiledCandidate, featureSums, learnedScore, type TopicModel } from './learned';
-import { anchoredSource, literalScan } from './scan';
+import { anchoredSource, type LiteralScan, literalScan } from './scan';
 import type { ClassifyInput, TopicMatch } from './types';
 
 /** Options of `classify`. */
@@ -511,7 +511,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   }
   // Topics no cue found but a candidate phrase names: the model's word alone decides.
   if (promoter?.candidates) {
-    for (const [id, evidence] of candidatePhrases(promoter, title.text, abstractText)) {
+    for (const [id, evidence] of candidatePhrases(promoter.candidates, title.text, abstractText)) {
       const s = states.get(id);
       if (s && (s.core > 0 || s.extra > 0)) continue;
       const score = ask(promoter, id, CANDIDATE_SCORE);
@@ -539,17 +539,29 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
 }
 
 /**
- * Per topic, the candidate phrases of the texts (at most three, each once). The scan is built
- * on first use and kept on the model, which a content script receives once a page.
+ * Per candidate list, its anchor scan and sticky patterns, built on first use: a content script
+ * receives the model once a page. Kept here, not on the model, which travels between the
+ * background and content scripts as plain data.
  */
+const compiledCandidates = new WeakMap<
+  readonly CompiledCandidate[],
+  { scan: LiteralScan; res: RegExp[] }
+>();
+
+/** Per topic, the candidate phrases of the texts (at most three, each once). */
 export function candidatePhrases(
-  model: Pick<TopicModel, 'candidates' | 'candidateScan' | 'candidateRes'>,
+  list: readonly CompiledCandidate[],
   ...texts: string[]
 ): Map<TopicId, string[]> {
-  const list = model.candidates ?? [];
-  model.candidateScan ??= literalScan(list.map((c) => c[0]));
-  model.candidateRes ??= list.map((c) => new RegExp(c[2], 'iy'));
-  const { candidateScan: scan, candidateRes: res } = model;
+  let compiled = compiledCandidates.get(list);
+  if (!compiled) {
+    compiled = {
+      scan: literalScan(list.map((c) => c[0])),
+      res: list.map((c) => new RegExp(c[2], 'iy')),
+    };
+    compiledCandidates.set(list, compiled);
+  }
+  const { scan, res } = compiled;
   const found = new Map<TopicId, string[]>();
   for (const text of texts) {
     scan(text, (anchor, pos) => {

@@ -87,7 +87,7 @@ export interface TrainingExample {
   topics: readonly TopicId[];
 }
 
-const CANDIDATES = { candidates: compileCandidates(CANDIDATE_DEFS) };
+const CANDIDATES = compileCandidates(CANDIDATE_DEFS);
 
 /**
  * The cue score of every topic with evidence, under the bar too, and CANDIDATE_SCORE for a topic

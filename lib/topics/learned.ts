@@ -1,6 +1,6 @@
 import { TOPIC_IDS, type TopicId } from '../paper';
 import type { CandidateDef } from './candidates';
-import { anchoredSource, type LiteralScan } from './scan';
+import { anchoredSource } from './scan';
 
 /**
  * The learned second opinion (topic-model.json, rebuilt by `npm run train:topics`): one logistic
@@ -72,10 +72,6 @@ export interface TopicModel {
   candidates?: readonly CompiledCandidate[];
   /** `candidatePromoteAt` on learnedScore's scale. */
   candidateBar: number;
-  /** The candidates' anchor scan, built where the model is first used (classify.ts). */
-  candidateScan?: LiteralScan;
-  /** Their sticky patterns, compiled with the scan. */
-  candidateRes?: RegExp[];
 }
 
 /** A candidate phrase as classify reads it: an anchor, its topic and its pattern (anchoredSource). */
@@ -158,7 +154,7 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
       titleTopics: undefined,
       candidates: undefined,
     });
-    // The same list, so content scripts compile its patterns once.
+    // The same list: the tools compile its patterns once (a message may copy it, costing a second).
     model.title = { ...title, candidates: model.candidates };
   }
   return model;

@@ -250,7 +250,7 @@ describe('classify with the shipped model', () => {
         cues.filter((t) => modelIds.includes(t.id)),
       );
       const under = classify(paper, { minScore: 0.001 });
-      const named = candidatePhrases(model, paper.title, paper.abstract ?? '');
+      const named = candidatePhrases(model.candidates ?? [], paper.title, paper.abstract ?? '');
       for (const topic of withModel.filter((t) => !cueIds.includes(t.id))) {
         promotedCount++;
         const cueScore = under.find((t) => t.id === topic.id)?.score ?? 0;
@@ -284,7 +284,9 @@ describe('classify with the shipped model', () => {
         titlePromotedCount++;
         const cueScore = titleUnder.find((t) => t.id === topic.id)?.score ?? 0;
         if (cueScore === 0) {
-          expect(topic.evidence).toEqual(candidatePhrases(model, paper.title).get(topic.id));
+          expect(topic.evidence).toEqual(
+            candidatePhrases(model.candidates ?? [], paper.title).get(topic.id),
+          );
           expect(topic.score).toBeGreaterThanOrEqual(model.candidateBar);
         } else expect(cueScore).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
         expect(topic.evidence.length).toBeGreaterThan(0);
@@ -347,15 +349,15 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
       abstract:
         'We propose draft trees for speculative decoding. On three benchmarks, our method is 2.1 times faster, and an LLM judge finds no loss in answer quality.',
     };
-    expect(candidatePhrases(model, plain.title, plain.abstract).get('evaluation')).toEqual([
-      'judge',
-    ]);
+    expect(
+      candidatePhrases(model.candidates ?? [], plain.title, plain.abstract).get('evaluation'),
+    ).toEqual(['judge']);
     expect(classify(plain, { model })).toEqual([]);
   });
 
   it('are found case-insensitively, at word starts, each phrase once, at most three per topic', () => {
     const found = candidatePhrases(
-      model,
+      model.candidates ?? [],
       'Multilingual and Cross-Lingual Tokenizers',
       'multilingual models; tokenization; low-resource languages; prejudged',
     );
