@@ -123,8 +123,55 @@ for (const x of BIAS_ACTION_DEFS) addPattern('action', x);
 /** All anchor literals, for tests (no anchor may be a prefix of another). */
 export const ANCHORS: readonly string[] = [...BY_ANCHOR.keys()];
 
-/** One pass over a field finds every anchor. */
-const SCAN = literalScan(ANCHORS);
+/**
+ * One pass over a field finds every anchor: the cues', and the candidate phrases' of the model in
+ * use (a second pass for those cost a twentieth of `classify`).
+ */
+interface Scanner {
+  scan: LiteralScan;
+  /** Candidate anchor → its topic and sticky pattern. */
+  candidates?: Map<string, [topic: TopicId, re: RegExp]>;
+}
+const CUES_ONLY: Scanner = { scan: literalScan(ANCHORS) };
+
+/**
+ * Per candidate list, its scanner, built on first use: a content script receives the model once a
+ * page. Kept here, not on the model, which travels between the background and content scripts as
+ * plain data.
+ */
+const scanners = new WeakMap<readonly CompiledCandidate[], Scanner>();
+function scannerFor(list: readonly CompiledCandidate[] | undefined): Scanner {
+  if (!list) return CUES_ONLY;
+  const known = scanners.get(list);
+  if (known) return known;
+  const candidates: Scanner['candidates'] = new Map();
+  for (const [anchor, topic, source] of list)
+    candidates.set(anchor, [topic, new RegExp(source, 'iy')]);
+  const scanner: Scanner = {
+    scan: literalScan([...new Set([...ANCHORS, ...candidates.keys()])]),
+    candidates,
+  };
+  scanners.set(list, scanner);
+  return scanner;
+}
+
+/** Per topic, the candidate phrases found (at most three, each once). */
+type CandidatePhrases = Map<TopicId, string[]>;
+
+function addCandidate(
+  found: CandidatePhrases,
+  [topic, re]: [TopicId, RegExp],
+  text: string,
+  pos: number,
+): void {
+  re.lastIndex = pos;
+  const m = re.exec(text);
+  if (!m) return;
+  const phrase = text.slice(pos - (m[1] as string).length, pos + m[0].length);
+  const phrases = found.get(topic) ?? [];
+  if (phrases.length < 3 && !phrases.includes(phrase)) phrases.push(phrase);
+  found.set(topic, phrases);
+}
 
 interface Hit {
   cue: CueDef;
@@ -153,13 +200,21 @@ class Field {
   /** Per sentence, whether it matched SUBJECT_RE (key -1 - sentence) or EARLIER_WORK_RE. */
   private readonly sentenceTests = new Map<number, boolean>();
 
+  /**
+   * @param candidates Where the candidate phrases of `scanner` found in this field are added.
+   */
   constructor(
     readonly text: string,
     readonly isTitle: boolean,
+    scanner: Scanner,
+    candidates: CandidatePhrases,
   ) {
     const found: [pos: number, entry: AnchorEntry, m: RegExpExecArray][] = [];
-    SCAN(text, (anchor, pos) => {
-      const entry = BY_ANCHOR.get(anchor) as AnchorEntry;
+    scanner.scan(text, (anchor, pos) => {
+      const candidate = scanner.candidates?.get(anchor);
+      if (candidate) addCandidate(candidates, candidate, text, pos);
+      const entry = BY_ANCHOR.get(anchor);
+      if (!entry) return;
       entry.re ??= new RegExp(entry.source, 'iy');
       const re = entry.re;
       re.lastIndex = pos;
@@ -313,9 +368,15 @@ interface TopicState {
 export function classify(input: ClassifyInput, options: ClassifyOptions = {}): TopicMatch[] {
   const minScore = options.minScore ?? 0.5;
   // 1. Core cue hits in each field (dropping "bias" senses that are not a topic).
-  const title = new Field(input.title ?? '', true);
   const abstractText = input.abstract?.trim() ? (input.abstract as string) : '';
-  const abstract = new Field(abstractText, false);
+  const { model } = options;
+  // For a title alone, the model's part trained on titles (the part trained on abstracts added
+  // about as many wrong badges as right ones there).
+  const promoter = abstractText ? model : model?.title;
+  const scanner = scannerFor(promoter?.candidates);
+  const candidates: CandidatePhrases = new Map();
+  const title = new Field(input.title ?? '', true, scanner, candidates);
+  const abstract = new Field(abstractText, false, scanner, candidates);
   const bar = abstractText ? ABSTRACT_BAR : TITLE_ONLY_BAR;
 
   const states = new Map<TopicId, TopicState>();
@@ -484,13 +545,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   }
 
   // 5. Total = core + bare mentions + context (context only backs up other evidence). The learned
-  // model may then lift a topic with evidence over the bar; for a title alone, its part trained on
-  // titles (the part trained on abstracts added about as many wrong badges as right ones there).
+  // model (`promoter`) may then lift a topic with evidence over the bar.
   let results: TopicMatch[] = [];
   /** Per result, its score from the cues alone. */
   const cueScores: number[] = [];
-  const { model } = options;
-  const promoter = abstractText ? model : model?.title;
   // One model per call: the veto (below) runs only with an abstract, where promoter is model.
   let sums: number[] | undefined;
   const ask = (m: TopicModel, id: TopicId, cueScore: number) => {
@@ -510,8 +568,8 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
     cueScores.push(cueScore);
   }
   // Topics no cue found but a candidate phrase names: the model's word alone decides.
-  if (promoter?.candidates) {
-    for (const [id, evidence] of candidatePhrases(promoter.candidates, title.text, abstractText)) {
+  if (promoter) {
+    for (const [id, evidence] of candidates) {
       const s = states.get(id);
       if (s && (s.core > 0 || s.extra > 0)) continue;
       const score = ask(promoter, id, CANDIDATE_SCORE);
@@ -538,43 +596,17 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   return results;
 }
 
-/**
- * Per candidate list, its anchor scan and sticky patterns, built on first use: a content script
- * receives the model once a page. Kept here, not on the model, which travels between the
- * background and content scripts as plain data.
- */
-const compiledCandidates = new WeakMap<
-  readonly CompiledCandidate[],
-  { scan: LiteralScan; res: RegExp[] }
->();
-
 /** Per topic, the candidate phrases of the texts (at most three, each once). */
 export function candidatePhrases(
   list: readonly CompiledCandidate[],
   ...texts: string[]
-): Map<TopicId, string[]> {
-  let compiled = compiledCandidates.get(list);
-  if (!compiled) {
-    compiled = {
-      scan: literalScan(list.map((c) => c[0])),
-      res: list.map((c) => new RegExp(c[2], 'iy')),
-    };
-    compiledCandidates.set(list, compiled);
-  }
-  const { scan, res } = compiled;
-  const found = new Map<TopicId, string[]>();
+): CandidatePhrases {
+  const { scan, candidates } = scannerFor(list);
+  const found: CandidatePhrases = new Map();
   for (const text of texts) {
     scan(text, (anchor, pos) => {
-      const i = list.findIndex((c) => c[0] === anchor);
-      const re = res[i] as RegExp;
-      re.lastIndex = pos;
-      const m = re.exec(text);
-      if (!m) return;
-      const id = (list[i] as CompiledCandidate)[1];
-      const phrase = text.slice(pos - (m[1] as string).length, pos + m[0].length);
-      const phrases = found.get(id) ?? [];
-      if (phrases.length < 3 && !phrases.includes(phrase)) phrases.push(phrase);
-      found.set(id, phrases);
+      const candidate = candidates?.get(anchor);
+      if (candidate) addCandidate(found, candidate, text, pos);
     });
   }
   return found;

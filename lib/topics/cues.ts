@@ -802,7 +802,9 @@ export const BIAS_ACTION_DEFS: readonly AnchoredDef[] = [
   },
   {
     anchors: ['bias'],
-    pre: '\\b(?:mitigat|reduc|eliminat|remov|alleviat|tackl|counteract|combat|correct|identif|quantif|measur|characteri[sz])\\w*(?:\\W+\\w+){0,3}?\\W+',
+    // `\b(?=stem)\w+`, not `\b(?:stem)\w*`: read backwards, the lookbehind then tries the stems
+    // once per word, not once per letter (half the cost, at every "bias" of every abstract).
+    pre: '\\b(?=mitigat|reduc|eliminat|remov|alleviat|tackl|counteract|combat|correct|identif|quantif|measur|characteri[sz])\\w+(?:\\W+\\w+){0,3}?\\W+',
     post: '(?:es)?\\b',
   },
 ];
