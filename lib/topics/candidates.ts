@@ -38,9 +38,20 @@ export const CANDIDATE_DEFS: readonly CandidateDef[] = [
   candidates('evaluation', ['reward'], '\\b', '[- ](?:hack\\w*|over-?optimi\\w*|models?)\\b'),
   candidates('evaluation', ['peer'], '\\b', '[- ]review\\w*'),
   candidates('evaluation', ['metrics'], '\\b(?:evaluation|automatic|automated) ', '\\b'),
+  // Who grades, reviews or judges, and how the results are compared.
+  candidates('evaluation', ['reviewer', 'reviewing', 'grading', 'grader', 'judgment', 'judgement']),
+  candidates('evaluation', ['meta-evaluat', 'win rate', 'win-rate']),
+  candidates('evaluation', ['scoring'], '\\b(?:essay|automated|automatic|answer) ', '\\b'),
   // Hallucination, and how much a model uses each modality.
   candidates('modality', ['hallucination'], '\\b', 's?\\b'),
-  candidates('modality', ['cross-modal', 'unimodal']),
+  candidates('modality', ['cross-modal', 'unimodal', 'modalit', 'contrastive decoding']),
+  candidates('modality', ['binding'], '\\b(?:attribute|linguistic|object|concept)[- ]', '\\b'),
+  candidates(
+    'modality',
+    ['alignment'],
+    '\\b(?:semantic|text-image|image-text|text-to-image|vision-language)[- ]',
+    '\\b',
+  ),
   candidates(
     'modality',
     ['visual'],
@@ -58,21 +69,58 @@ export const CANDIDATE_DEFS: readonly CandidateDef[] = [
     'nationalit',
     'accent',
     'tokeniz',
+    'dialect',
+    'non-native',
+    'cultur',
   ]),
   candidates('cultural', ['language'], '\\b', 's\\b'),
   // Human-like judgement and decision-making.
   candidates('cognitive', ['conformity', 'nudg', 'prospect theory', 'persuasi']),
   candidates('cognitive', ['rational'], '\\b(?:ir)?'),
+  candidates('cognitive', ['desirabilit', 'human-like', 'humanlike', 'authority', 'primacy']),
+  // Order effects: "prompt order", "option order matters", "order sensitivity".
+  candidates(
+    'cognitive',
+    ['order'],
+    '\\b(?:(?:prompt|option|choice|answer|demonstration|example)s? )?',
+    '(?:(?<=s? order)|[- ](?:effects?|sensitiv\\w*|matters|dependen\\w*))\\b',
+  ),
   // Estimation under confounding, selection or off-policy data.
   candidates('statistical', ['confound', 'doubly', 'propensit', 'off-policy']),
   candidates('statistical', ['importance'], '\\b', ' (?:weight|sampling)\\w*'),
+  candidates('statistical', [
+    'treatment effect',
+    'jackknife',
+    'bootstrap',
+    'prediction-powered',
+    'monte carlo',
+  ]),
+  candidates('statistical', ['gradient'], '\\b', ' estimat\\w*'),
+  candidates('statistical', ['variance'], '\\b', '[- ]reduc\\w*'),
+  candidates('statistical', ['causal'], '\\b', ' (?:inference|effects?)\\b'),
   // Who labelled the data, and who is missing from it.
-  candidates('data', ['annotator', 'underrepresent', 'under-represent']),
+  candidates('data', ['annotator', 'underrepresent', 'under-represent', 'imbalanc', 'long-tail']),
   // Groups of people.
-  candidates('social', ['gender', 'demograph', 'minorit']),
+  candidates('social', [
+    'gender',
+    'demograph',
+    'minorit',
+    'racial',
+    'ethnic',
+    'religio',
+    'caste',
+    'skin tone',
+    'hiring',
+    'politic',
+    'discriminat',
+    'toxic',
+    'hate speech',
+  ]),
+  candidates('social', ['race'], '\\b', 's?\\b'),
   // Recommendation and what it exposes.
   candidates('ranking', ['recommend', 'exposure']),
   // Learning biases engineered or studied.
-  candidates('inductive', ['simplicity', 'invarian']),
+  candidates('inductive', ['simplicity', 'invarian', 'locality', 'symmetr', 'equivarian']),
+  candidates('inductive', ['spectral', 'sharpness']),
   candidates('inductive', ['implicit'], '\\b', ' regulari[sz]\\w*'),
 ];

@@ -654,7 +654,7 @@ export const CUE_DEFS: readonly CueDef[] = [
  * portfolios ("home bias in equity portfolios") is finance, not fairness.
  */
 const PEOPLE_SOURCE =
-  '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equitabl\\w+|(?<!private |brand )equity(?![- ](?:portfolios?|markets?|returns?|premi\\w+|prices?|funds?|investors?|options?|ind(?:ex|ices)|shares?|capital|risk|valuations?|analysts?))|equality|parity|societal|ethical|sensitive attributes?|hiring|recruit\\w*|job applicants?|resumes?|(?:fair|mortgage) lending|lending (?:decisions?|data)|loan approvals?|credit scoring|recidivism|criminal justice|policing)\\b';
+  '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equitabl\\w+|(?<!private |brand )equity(?![- ](?:portfolios?|markets?|returns?|premi\\w+|prices?|funds?|investors?|options?|ind(?:ex|ices)|shares?|capital|risk|valuations?|analysts?))|equality|parity(?! with\\b)|societal|ethical|sensitive attributes?|hiring|recruit\\w*|job applicants?|resumes?|(?:fair|mortgage) lending|lending (?:decisions?|data)|loan approvals?|credit scoring|recidivism|criminal justice|policing)\\b';
 
 export const CONTEXT_DEFS: readonly ContextDef[] = [
   {
@@ -755,14 +755,14 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
   {
     anchors: ['bias'],
     pre: '\\b',
-    post: `(?:es)?["')]*[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|initiali[sz]ation|voltages?|currents?|fields?|dependen\\w*|points?|magnet\\w*|loss(?:es)?|tees?|free (?:convolutional|cnns?|denois\\w+|networks?|architectures?|layers?))\\b`,
+    post: `(?:es)?["')]*[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|only[- ](?:adaptation|fine-?tuning|tuning)|initiali[sz]ation|voltages?|currents?|fields?|dependen\\w*|points?|magnet\\w*|loss(?:es)?|tees?|free (?:convolutional|cnns?|denois\\w+|networks?|architectures?|layers?))\\b`,
   },
   // Electronics, magnetism, attention layers; cosmology's bias, how galaxies or haloes trace the
   // matter field ("halo bias", "scale-dependent bias": astro-ph, not a prejudice; "halo effect"
   // stays a cognitive cue); and the slant of news media, which a paper detects, not a model's.
   {
     anchors: ['bias'],
-    pre: '\\b(?:forward|reverse|exchange|dc|gate|media|news|substrate|applied|learnable|additive|projection|imu|sensor|gyro(?:scope)?|accelerometer|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
+    pre: '\\b(?:forward|reverse|exchange|dc|gate|media|news|substrate|applied|learnable|additive|layer-?wise|projection|imu|sensor|gyro(?:scope)?|accelerometer|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
     post: '(?:es|ed|ing)?\\b',
   },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:towards?|in favou?r of)\\b' },

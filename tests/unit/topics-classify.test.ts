@@ -500,6 +500,11 @@ describe('classify: senses of "bias" that are no topic', () => {
       'Automating Risk of Bias Assessment of Clinical Trials with LLMs',
       'We build a dataset of trial reports annotated with risk of bias judgements and test LLMs on the risk of bias assessment.',
     ],
+    // Tuning only the biases of a network's layers (steering vectors).
+    [
+      'Steering LLM Reasoning Through Bias-only Adaptation',
+      'We train steering vectors: layer-wise biases that additively amplify selected hidden features while leaving all original weights unchanged.',
+    ],
     [
       'Denoising Without Offsets',
       'Deep denoisers add constant ("bias") terms to every convolution. We show that these biases make networks overfit the noise levels seen in training. A bias-free architecture, with the terms removed, generalizes across noise levels on natural images.',
