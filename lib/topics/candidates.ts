@@ -39,7 +39,7 @@ export const CANDIDATE_DEFS: readonly CandidateDef[] = [
   candidates('evaluation', ['peer'], '\\b', '[- ]review\\w*'),
   candidates('evaluation', ['metrics'], '\\b(?:evaluation|automatic|automated) ', '\\b'),
   // Who grades, reviews or judges, and how the results are compared.
-  candidates('evaluation', ['reviewer', 'reviewing', 'grading', 'grader', 'judgment', 'judgement']),
+  candidates('evaluation', ['reviewer', 'reviewing', 'grading', 'grader', 'judgment']),
   candidates('evaluation', ['meta-evaluat', 'win rate', 'win-rate']),
   candidates('evaluation', ['scoring'], '\\b(?:essay|automated|automatic|answer) ', '\\b'),
   // Hallucination, and how much a model uses each modality.
@@ -83,7 +83,9 @@ export const CANDIDATE_DEFS: readonly CandidateDef[] = [
     'cognitive',
     ['order'],
     '\\b(?:(?:prompt|option|choice|answer|demonstration|example)s? )?',
-    '(?:(?<=s? order)|[- ](?:effects?|sensitiv\\w*|matters|dependen\\w*))\\b',
+    // The lookbehind asks for the word before "order" again: `post` cannot see what `pre` took,
+    // and a bare "order" ("in order to", "word order") is no order effect.
+    '(?:[- ](?:effects?|sensitiv\\w*|matters|dependen\\w*)|(?<=\\b(?:prompt|option|choice|answer|demonstration|example)s? order))\\b',
   ),
   // Estimation under confounding or selection.
   // Not "off-policy", "variance reduction", "gradient estimators" or "bootstrap": papers in those
@@ -91,7 +93,7 @@ export const CANDIDATE_DEFS: readonly CandidateDef[] = [
   // were labelled no topic.
   candidates('statistical', ['confound', 'doubly', 'propensit', 'treatment effect', 'jackknife']),
   candidates('statistical', ['importance'], '\\b', ' (?:weight|sampling)\\w*'),
-  candidates('statistical', ['prediction-powered', 'monte carlo']),
+  candidates('statistical', ['prediction-powered', 'monte carlo', 'monte-carlo']),
   candidates('statistical', ['causal'], '\\b', ' (?:inference|effects?)\\b'),
   // Who labelled the data, and who is missing from it.
   candidates('data', ['annotator', 'underrepresent', 'under-represent', 'imbalanc', 'long-tail']),
@@ -111,7 +113,8 @@ export const CANDIDATE_DEFS: readonly CandidateDef[] = [
     'toxic',
     'hate speech',
   ]),
-  candidates('social', ['race'], '\\b', 's?\\b'),
+  // Not "race conditions" of concurrent programs.
+  candidates('social', ['race'], '\\b', 's?(?![- ]conditions?)\\b'),
   // Recommendation and what it exposes.
   candidates('ranking', ['recommend', 'exposure']),
   // Learning biases engineered or studied.

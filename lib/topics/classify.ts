@@ -130,7 +130,7 @@ export const ANCHORS: readonly string[] = [...BY_ANCHOR.keys()];
 interface Scanner {
   scan: LiteralScan;
   /** Candidate anchor → its topic and sticky pattern. */
-  candidates?: Map<string, [topic: TopicId, re: RegExp]>;
+  patternByAnchor?: Map<string, CandidatePattern>;
 }
 const CUES_ONLY: Scanner = { scan: literalScan(ANCHORS) };
 
@@ -144,23 +144,26 @@ function scannerFor(list: readonly CompiledCandidate[] | undefined): Scanner {
   if (!list) return CUES_ONLY;
   const known = scanners.get(list);
   if (known) return known;
-  const candidates: Scanner['candidates'] = new Map();
-  for (const [anchor, topic, source] of list)
-    candidates.set(anchor, [topic, new RegExp(source, 'iy')]);
-  const scanner: Scanner = {
-    scan: literalScan([...new Set([...ANCHORS, ...candidates.keys()])]),
-    candidates,
-  };
+  const patternByAnchor = new Map<string, CandidatePattern>();
+  for (const [anchor, topic, source] of list) {
+    patternByAnchor.set(anchor, [topic, new RegExp(source, 'iy')]);
+  }
+  // A word that is both a cue's anchor and a candidate is scanned for once.
+  const literals = new Set([...ANCHORS, ...patternByAnchor.keys()]);
+  const scanner: Scanner = { scan: literalScan([...literals]), patternByAnchor };
   scanners.set(list, scanner);
   return scanner;
 }
 
+type CandidatePattern = [topic: TopicId, re: RegExp];
+
 /** Per topic, the candidate phrases found (at most three, each once). */
 type CandidatePhrases = Map<TopicId, string[]>;
 
-function addCandidate(
+/** Adds the phrase of a candidate whose anchor is at `pos`, if its pattern matches there. */
+function addCandidatePhrase(
   found: CandidatePhrases,
-  [topic, re]: [TopicId, RegExp],
+  [topic, re]: CandidatePattern,
   text: string,
   pos: number,
 ): void {
@@ -201,18 +204,18 @@ class Field {
   private readonly sentenceTests = new Map<number, boolean>();
 
   /**
-   * @param candidates Where the candidate phrases of `scanner` found in this field are added.
+   * @param candidatesFound Where the candidate phrases `scanner` finds in this field are added.
    */
   constructor(
     readonly text: string,
     readonly isTitle: boolean,
     scanner: Scanner,
-    candidates: CandidatePhrases,
+    candidatesFound: CandidatePhrases,
   ) {
     const found: [pos: number, entry: AnchorEntry, m: RegExpExecArray][] = [];
     scanner.scan(text, (anchor, pos) => {
-      const candidate = scanner.candidates?.get(anchor);
-      if (candidate) addCandidate(candidates, candidate, text, pos);
+      const candidate = scanner.patternByAnchor?.get(anchor);
+      if (candidate) addCandidatePhrase(candidatesFound, candidate, text, pos);
       const entry = BY_ANCHOR.get(anchor);
       if (!entry) return;
       entry.re ??= new RegExp(entry.source, 'iy');
@@ -374,9 +377,9 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   // about as many wrong badges as right ones there).
   const promoter = abstractText ? model : model?.title;
   const scanner = scannerFor(promoter?.candidates);
-  const candidates: CandidatePhrases = new Map();
-  const title = new Field(input.title ?? '', true, scanner, candidates);
-  const abstract = new Field(abstractText, false, scanner, candidates);
+  const candidatesFound: CandidatePhrases = new Map();
+  const title = new Field(input.title ?? '', true, scanner, candidatesFound);
+  const abstract = new Field(abstractText, false, scanner, candidatesFound);
   const bar = abstractText ? ABSTRACT_BAR : TITLE_ONLY_BAR;
 
   const states = new Map<TopicId, TopicState>();
@@ -569,7 +572,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   }
   // Topics no cue found but a candidate phrase names: the model's word alone decides.
   if (promoter) {
-    for (const [id, evidence] of candidates) {
+    for (const [id, evidence] of candidatesFound) {
       const s = states.get(id);
       if (s && (s.core > 0 || s.extra > 0)) continue;
       const score = ask(promoter, id, CANDIDATE_SCORE);
@@ -601,12 +604,12 @@ export function candidatePhrases(
   list: readonly CompiledCandidate[],
   ...texts: string[]
 ): CandidatePhrases {
-  const { scan, candidates } = scannerFor(list);
+  const { scan, patternByAnchor } = scannerFor(list);
   const found: CandidatePhrases = new Map();
   for (const text of texts) {
     scan(text, (anchor, pos) => {
-      const candidate = candidates?.get(anchor);
-      if (candidate) addCandidate(found, candidate, text, pos);
+      const candidate = patternByAnchor?.get(anchor);
+      if (candidate) addCandidatePhrase(found, candidate, text, pos);
     });
   }
   return found;

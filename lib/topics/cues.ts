@@ -762,9 +762,12 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
   // stays a cognitive cue); and the slant of news media, which a paper detects, not a model's.
   {
     anchors: ['bias'],
-    pre: '\\b(?:forward|reverse|exchange|dc|gate|media|news|substrate|applied|learnable|additive|layer-?wise|projection|imu|sensor|gyro(?:scope)?|accelerometer|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
+    pre: '\\b(?:forward|reverse|exchange|dc|gate|media|news|substrate|applied|learnable|additive|projection|imu|sensor|gyro(?:scope)?|accelerometer|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
     post: '(?:es|ed|ing)?\\b',
   },
+  // Learned offsets added per layer ("layer-wise biases that amplify hidden features"); a
+  // layer-wise bias analysis of a model's fairness stays a mention.
+  { anchors: ['bias'], pre: '\\blayer-?wise ', post: 'es\\b' },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:towards?|in favou?r of)\\b' },
   // The verb: "normalization biases residual blocks towards the identity".
   {

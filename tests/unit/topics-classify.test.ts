@@ -505,6 +505,7 @@ describe('classify: senses of "bias" that are no topic', () => {
       'Steering LLM Reasoning Through Bias-only Adaptation',
       'We train steering vectors: layer-wise biases that additively amplify selected hidden features while leaving all original weights unchanged.',
     ],
+    ['Steering with Layer-wise Biases of Large Language Models', undefined],
     [
       'Denoising Without Offsets',
       'Deep denoisers add constant ("bias") terms to every convolution. We show that these biases make networks overfit the noise levels seen in training. A bias-free architecture, with the terms removed, generalizes across noise levels on natural images.',

@@ -293,9 +293,9 @@ describe('classify with the shipped model', () => {
         for (const phrase of topic.evidence) expect(paper.title).toContain(phrase);
       }
     }
-    // The model is not idle on the papers it was trained on (540 promotions, candidates
-    // included, none wrong, and 166 vetoes, none wrong, when it was last trained; on titles
-    // alone, 455 promotions, 6 wrong).
+    // The model is not idle on the papers it was trained on (532 promotions, candidates
+    // included, none wrong, and 164 vetoes, none wrong, when it was last trained; on titles
+    // alone, 453 promotions, 6 wrong).
     expect(promotedCount).toBeGreaterThan(10);
     expect(vetoedCount).toBeGreaterThan(10);
     expect(titlePromotedCount).toBeGreaterThan(10);
@@ -365,18 +365,43 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
     expect(found.has('evaluation')).toBe(false);
   });
 
-  it('share one scan with the cues where a word is both (a cue anchor and a candidate)', () => {
-    const anchors = (model.candidates ?? []).map(([anchor]) => anchor);
-    expect(anchors).toContain('racial');
+  it('share one scan with the cues where a word is both a cue anchor and a candidate', () => {
     expect(ANCHORS).toContain('racial');
-    const paper = {
-      title: 'Racial Bias in Clinical Risk Scores',
-      abstract: 'We audit racial bias in two risk scores and reduce it by reweighting.',
+    // A model sure of social bias whenever it is asked, whose one candidate is that word.
+    const sure = compileTopicModel({
+      ...TOPIC_MODEL_DATA,
+      topics: { social: { intercept: 5, cue: 0, weights: {} } },
+      titleTopics: undefined,
+      candidates: [{ topic: 'social', anchors: ['racial'], pre: '\\b', post: '\\w*' }],
+    });
+    // No cue fires: the candidate's phrase is the evidence.
+    const census = { title: 'Census Records', abstract: 'We study racial categories in censuses.' };
+    expect(classify(census).map((t) => t.id)).not.toContain('social');
+    expect(classify(census, { model: sure }).find((t) => t.id === 'social')?.evidence).toEqual([
+      'racial',
+    ]);
+    // The cue on the same word still fires, and its evidence wins.
+    const cohorts = {
+      title: 'Racially Diverse Cohorts',
+      abstract: 'We recruit racially diverse cohorts.',
     };
-    const social = classify(paper, { model }).find((t) => t.id === 'social');
-    // The cue's evidence, not the candidate's: a topic with evidence is never a candidate's.
-    expect(social?.evidence).toEqual(['Racial Bias', 'racial bias']);
-    expect(candidatePhrases(model.candidates ?? [], paper.title).get('social')).toEqual(['Racial']);
+    expect(classify(cohorts, { model: sure }).find((t) => t.id === 'social')?.evidence).toEqual([
+      'Racially Diverse',
+      'racially diverse',
+    ]);
+  });
+
+  it('want the word before "order" for an order effect, not a bare "order"', () => {
+    const found = candidatePhrases(
+      model.candidates ?? [],
+      'Prompt Order Effects in LLMs',
+      'In order to test word order, we vary the option order and find order sensitivity.',
+    );
+    expect(found.get('cognitive')).toEqual([
+      'Prompt Order Effects',
+      'option order',
+      'order sensitivity',
+    ]);
   });
 
   it('score a candidate-only topic at CANDIDATE_SCORE for training, under the bar', () => {
