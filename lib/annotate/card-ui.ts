@@ -17,6 +17,8 @@ export interface CardTopic {
   description: string;
   evidence: readonly string[];
   source: TopicSource;
+  /** Shown on the learned model's judgement of words of the topic's field (FinalTopic.inferred). */
+  inferred?: true;
 }
 
 /** One checkbox of the "Edit topics" menu. */
@@ -111,7 +113,11 @@ export class CardUi {
   /** Shows the topic badges (an empty list shows none); unchanged topics touch no DOM. */
   setTopics(topics: readonly CardTopic[]): void {
     const key = topics
-      .map((t) => [t.id, t.source, t.label, t.color, t.description, ...t.evidence].join('\u0001'))
+      .map((t) =>
+        [t.id, t.source, !!t.inferred, t.label, t.color, t.description, ...t.evidence].join(
+          '\u0001',
+        ),
+      )
       .join('\u0002');
     if (key === this.#topicsKey) return;
     const first = this.#topicsKey === undefined;
@@ -491,12 +497,15 @@ function makeButton(
 
 /** The tooltip text of a topic: what it covers, then why the card has it. */
 export function tooltipText(topic: CardTopic): { description: string; evidence: string } {
+  const quoted = topic.evidence.map((phrase) => `“${phrase}”`).join(', ');
   const evidence =
     topic.source === 'user'
       ? 'You added this topic.'
-      : topic.evidence.length > 0
-        ? `Evidence: ${topic.evidence.map((phrase) => `“${phrase}”`).join(', ')}.`
-        : '';
+      : topic.evidence.length === 0
+        ? ''
+        : topic.inferred
+          ? `Inferred from words of its field: ${quoted}; no phrase names the bias.`
+          : `Evidence: ${quoted}.`;
   return { description: topic.description, evidence };
 }
 
@@ -506,11 +515,12 @@ function createBadge(doc: Document, topic: CardTopic, index: number): HTMLElemen
   const badge = makeButton(doc, 'tip', topic.label, 'badge');
   badge.dataset.topic = topic.id;
   badge.dataset.source = topic.source;
+  if (topic.inferred) badge.dataset.inferred = '';
   badge.style.setProperty('--bl-topic-bg', topic.color);
   badge.style.setProperty('--bl-topic-fg', topic.textColor);
   badge.setAttribute(
     'aria-label',
-    `${topic.label} topic${topic.source === 'user' ? ', added by you' : ''}`,
+    `${topic.label} topic${topic.source === 'user' ? ', added by you' : topic.inferred ? ', inferred' : ''}`,
   );
   const tip = doc.createElement('div');
   tip.id = `topic-tip-${index}`;

@@ -75,7 +75,12 @@ export class TopicContext {
     const shown: CardTopic[] = [];
     for (const topic of topics) {
       const display = this.byId.get(topic.id);
-      if (display) shown.push({ ...display, evidence: topic.evidence, source: topic.source });
+      if (display) {
+        const { evidence, source, inferred } = topic;
+        shown.push(
+          inferred ? { ...display, evidence, source, inferred } : { ...display, evidence, source },
+        );
+      }
     }
     return shown;
   }

@@ -577,7 +577,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
       if (s && (s.core > 0 || s.extra > 0)) continue;
       const score = ask(promoter, id, CANDIDATE_SCORE);
       if (score < promoter.candidateBar) continue;
-      results.push({ id, score, evidence });
+      results.push({ id, score, evidence, inferred: true });
       cueScores.push(CANDIDATE_SCORE);
     }
   }

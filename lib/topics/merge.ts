@@ -21,6 +21,8 @@ export interface FinalTopic {
   id: string;
   evidence: readonly string[];
   source: TopicSource;
+  /** The classifier's topic rests on the learned model's judgement alone (TopicMatch.inferred). */
+  inferred?: true;
 }
 
 export interface MergeInput {
@@ -51,8 +53,11 @@ export function mergeTopics(input: MergeInput): FinalTopic[] {
   const custom = input.custom ?? [];
   const order = [...TOPIC_IDS, ...(input.customIds ?? custom.map((match) => match.id))];
   const byId = new Map<string, FinalTopic>();
-  for (const match of input.classified)
-    byId.set(match.id, { id: match.id, evidence: match.evidence, source: 'classifier' });
+  for (const match of input.classified) {
+    const topic: FinalTopic = { id: match.id, evidence: match.evidence, source: 'classifier' };
+    if (match.inferred) topic.inferred = true;
+    byId.set(match.id, topic);
+  }
   for (const match of custom)
     byId.set(match.id, { id: match.id, evidence: match.evidence, source: 'custom' });
   for (const id of input.correction?.added ?? [])

@@ -7,6 +7,11 @@ export interface TopicMatch {
   score: number;
   /** Phrases exactly as they occur in the input text (case preserved). */
   evidence: string[];
+  /**
+   * Shown on the learned model's judgement alone: no phrase names the bias, and `evidence` holds
+   * the words of the topic's field that asked the model (candidate phrases, candidates.ts).
+   */
+  inferred?: true;
 }
 
 export interface ClassifyInput {

@@ -209,7 +209,7 @@ describe('the learned model', () => {
   /** Stands in for `classify`: "Sparse" papers get a data badge only with the model. */
   const classifyWithModel = (paper: ExtractedPaper, model?: TopicModel): TopicMatch[] =>
     model === MODEL && /sparse/i.test(paper.title)
-      ? [{ id: 'data', score: 0.6, evidence: ['sparse'] }]
+      ? [{ id: 'data', score: 0.6, evidence: ['sparse'], inferred: true }]
       : classifyByTitle(paper);
 
   const startWith = (html: string) => start(html, classifyWithModel);
@@ -233,6 +233,10 @@ describe('the learned model', () => {
     await startWith(card('2406.00001', 'Sparse attention') + card('2406.00002', 'Gender bias'));
     expect(topicsOf('2406.00001')).toBe('data');
     expect(topicsOf('2406.00002')).toBe('social');
+    // The model's inference from words of the field is marked as such on the badge.
+    const badge = (id: string) => rootOf(cardOf(id)).querySelector('button.badge');
+    expect(badge('2406.00001')?.hasAttribute('data-inferred')).toBe(true);
+    expect(badge('2406.00002')?.hasAttribute('data-inferred')).toBe(false);
     await annotator.reloadConfig();
     expect(port.configCalls).toHaveLength(2);
     expect(port.modelRequests).toBe(1);

@@ -92,6 +92,29 @@ describe('topic badges and tooltips', () => {
     expect(tooltipText({ ...social, evidence: [] }).evidence).toBe('');
   });
 
+  it('marks a topic the model inferred from words of its field, in the tooltip and for readers', () => {
+    const judges: CardTopic = {
+      ...social,
+      id: 'evaluation',
+      label: 'Evaluation',
+      evidence: ['LLM judges', 'leaderboards'],
+      inferred: true,
+    };
+    ui.setTopics([social, judges]);
+    const [plain, inferred] = root.querySelectorAll<HTMLButtonElement>('button.badge');
+    expect(plain?.hasAttribute('data-inferred')).toBe(false);
+    expect(inferred?.hasAttribute('data-inferred')).toBe(true);
+    expect(inferred?.getAttribute('aria-label')).toBe('Evaluation topic, inferred');
+    expect(tooltipText(judges).evidence).toBe(
+      'Inferred from words of its field: “LLM judges”, “leaderboards”; no phrase names the bias.',
+    );
+    // The same topic with evidence of its own is redrawn as such.
+    ui.setTopics([social, { ...judges, inferred: undefined, evidence: ['judge bias'] }]);
+    const redrawn = root.querySelectorAll<HTMLButtonElement>('button.badge')[1];
+    expect(redrawn?.hasAttribute('data-inferred')).toBe(false);
+    expect(redrawn?.getAttribute('aria-label')).toBe('Evaluation topic');
+  });
+
   it('shows the tooltip on focus, hides it on Escape and on blur', () => {
     ui.setTopics([social]);
     const badge = $<HTMLButtonElement>('button.badge') as HTMLButtonElement;

@@ -257,9 +257,13 @@ describe('classify with the shipped model', () => {
         if (cueScore === 0) {
           // No cue evidence at all: a candidate phrase named it, and the model was sure enough.
           candidateCount++;
+          expect(topic.inferred).toBe(true);
           expect(topic.evidence).toEqual(named.get(topic.id));
           expect(topic.score).toBeGreaterThanOrEqual(model.candidateBar);
-        } else expect(cueScore).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
+        } else {
+          expect(cueScore).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
+          expect(topic).not.toHaveProperty('inferred');
+        }
         expect(topic.evidence.length).toBeGreaterThan(0);
         for (const phrase of topic.evidence) expect(text).toContain(phrase);
       }
@@ -341,6 +345,7 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
     const evaluation = classify(judges, { model }).find((t) => t.id === 'evaluation');
     expect(evaluation?.score).toBeGreaterThanOrEqual(model.candidateBar);
     expect(evaluation?.evidence).toEqual(['Judges', 'judges', 'leaderboards']);
+    expect(evaluation?.inferred).toBe(true);
   });
 
   it('add nothing where the model is not sure: a plain paper that uses a judge, a corpus', () => {

@@ -63,6 +63,12 @@ describe('mergeTopics', () => {
       { id: 'evaluation', evidence: [], source: 'user' },
       { id: 'custom:audits', evidence: ['audit'], source: 'custom' },
     ]);
+    // A topic the model inferred from words of its field stays marked as such.
+    const inferred = mergeTopics({ classified: [{ ...social, inferred: true }] });
+    expect(inferred).toEqual([
+      { id: 'social', evidence: ['gender bias'], source: 'classifier', inferred: true },
+    ]);
+    expect(mergeTopics({ classified: [social] })[0]).not.toHaveProperty('inferred');
   });
 
   it('orders custom topics as configured and never repeats a topic', () => {
