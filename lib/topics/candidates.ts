@@ -87,10 +87,9 @@ export const CANDIDATE_DEFS: readonly CandidateDef[] = [
     // and a bare "order" ("in order to", "word order") is no order effect.
     '(?:[- ](?:effects?|sensitiv\\w*|matters|dependen\\w*)|(?<=\\b(?:prompt|option|choice|answer|demonstration|example)s? order))\\b',
   ),
-  // Estimation under confounding or selection.
-  // Not "off-policy", "variance reduction", "gradient estimators" or "bootstrap": papers in those
-  // fields are mostly about variance, and in cross-validation most the model promoted on them
-  // were labelled no topic.
+  // Estimation under confounding or selection. Not "off-policy", "variance reduction", "gradient
+  // estimators" or "bootstrap": papers in those fields are mostly about variance, and in
+  // cross-validation most of those the model promoted on them were labelled no topic.
   candidates('statistical', ['confound', 'doubly', 'propensit', 'treatment effect', 'jackknife']),
   candidates('statistical', ['importance'], '\\b', ' (?:weight|sampling)\\w*'),
   candidates('statistical', ['prediction-powered', 'monte carlo', 'monte-carlo']),
