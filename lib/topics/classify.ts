@@ -84,8 +84,11 @@ const GATE_RES = new Map(
 );
 const SENTENCE_END_RE = /[.!?](?=\s+[A-Z("'`[]|\s*$)/g;
 
-/** What a pattern tried at an anchor is: a cue, a not-a-topic sense, a bare mention, an action. */
-type Kind = CueDef | 'negative' | 'mention' | 'action';
+/**
+ * What a pattern tried at an anchor is: a cue, a not-a-topic sense (one that is the paper's sense
+ * of "bias": AnchoredDef.paperSense), a bare mention, an action.
+ */
+type Kind = CueDef | 'negative' | 'paperSense' | 'mention' | 'action';
 
 /**
  * The patterns tried where one anchor occurs, as one sticky regex: pattern k becomes
@@ -116,7 +119,7 @@ function addPattern(kind: Kind, def: AnchoredDef): void {
 // The order of insertion is the order results are used in: at one anchor, cues before the mention
 // and the actions (hit order breaks ties between equal weights; mention order is evidence order).
 for (const c of CUE_DEFS) addPattern(c, c);
-for (const n of NOT_A_TOPIC_DEFS) addPattern('negative', n);
+for (const n of NOT_A_TOPIC_DEFS) addPattern(n.paperSense ? 'paperSense' : 'negative', n);
 addPattern('mention', BIAS_MENTION_DEF);
 for (const x of BIAS_ACTION_DEFS) addPattern('action', x);
 
@@ -196,6 +199,8 @@ class Field {
   readonly hits: Hit[] = [];
   /** Flat [start, end, …] spans of the not-a-topic senses of "bias". */
   readonly negatives: number[] = [];
+  /** A not-a-topic sense that holds for the whole paper was found (AnchoredDef.paperSense). */
+  usesOtherSense = false;
   /** Flat [start, end, …] spans of bare "bias" mentions and of phrases acting on a bias. */
   readonly mentions: number[] = [];
   readonly actions: number[] = [];
@@ -224,8 +229,10 @@ class Field {
       const m = re.exec(text) as RegExpExecArray;
       // Negative senses first (in any order): cue hits and mentions overlapping them are dropped.
       for (let p = 0; p < entry.kinds.length; p++) {
-        if (entry.kinds[p] === 'negative' && m[2 * p + 1] !== undefined) {
+        const kind = entry.kinds[p];
+        if ((kind === 'negative' || kind === 'paperSense') && m[2 * p + 1] !== undefined) {
           this.negatives.push(spanStart(m, p, pos), spanEnd(m, p, pos));
+          if (kind === 'paperSense') this.usesOtherSense = true;
         }
       }
       found.push([pos, entry, m]);
@@ -235,7 +242,7 @@ class Field {
     for (const [pos, entry, m] of found) {
       for (let p = 0; p < entry.kinds.length; p++) {
         const kind = entry.kinds[p] as Kind;
-        if (kind === 'negative' || m[2 * p + 1] === undefined) continue;
+        if (kind === 'negative' || kind === 'paperSense' || m[2 * p + 1] === undefined) continue;
         const start = spanStart(m, p, pos);
         const end = spanEnd(m, p, pos);
         if (kind === 'action') this.actions.push(start, end);
@@ -498,9 +505,12 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
 
   // 4. Bare "bias" mentions that no cue claimed go to the strongest topic, or, when no topic has
   //    core evidence, to the topic whose context fits best (data by default).
-  const mentions = bareMentions(title, accepted.title).concat(
-    bareMentions(abstract, accepted.abstract),
-  );
+  //    A paper that uses "bias" in a sense that is no topic ("IMU bias", "bias terms") is taken to
+  //    mean that sense by its bare mentions too.
+  const mentions =
+    title.usesOtherSense || abstract.usesOtherSense
+      ? []
+      : bareMentions(title, accepted.title).concat(bareMentions(abstract, accepted.abstract));
   if (mentions.length > 0) {
     let mentionScore = 0;
     let titleScore = 0;

@@ -740,6 +740,12 @@ export interface AnchoredDef {
   anchors: readonly string[];
   pre: string;
   post: string;
+  /**
+   * A not-a-topic sense that, once used, is the paper's sense of every bare "bias" too (one sense
+   * per discourse): an odometry paper's "IMU bias" makes its later "estimate the bias" the
+   * sensor's. Cues still count. Not for phrasing that any paper may use ("biased towards").
+   */
+  paperSense?: true;
 }
 
 /**
@@ -748,14 +754,20 @@ export interface AnchoredDef {
  * overlapping one of these are dropped.
  */
 export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
-  { anchors: ['bias'], pre: '\\b(?:weights?|gains?) and ', post: '(?:es)?\\b' },
-  { anchors: ['bias'], pre: '\\b', post: '(?:es)? and (?:weights?|gains?)\\b' },
+  { anchors: ['bias'], pre: '\\b(?:weights?|gains?) and ', post: '(?:es)?\\b', paperSense: true },
+  { anchors: ['bias'], pre: '\\b', post: '(?:es)? and (?:weights?|gains?)\\b', paperSense: true },
   // Contextual biasing in speech recognition: boosting a list of words or phrases.
-  { anchors: ['bias'], pre: '\\b', post: '(?:ed|ing)?[- ](?:words?|phrases?|lists?)\\b' },
+  {
+    anchors: ['bias'],
+    pre: '\\b',
+    post: '(?:ed|ing)?[- ](?:words?|phrases?|lists?)\\b',
+    paperSense: true,
+  },
   {
     anchors: ['bias'],
     pre: '\\b',
     post: `(?:es)?["')]*[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|only[- ](?:adaptation|fine-?tuning|tuning)|initiali[sz]ation|voltages?|currents?|fields?|dependen\\w*|points?|magnet\\w*|loss(?:es)?|tees?|free (?:convolutional|cnns?|denois\\w+|networks?|architectures?|layers?))\\b`,
+    paperSense: true,
   },
   // Electronics, magnetism, attention layers; cosmology's bias, how galaxies or haloes trace the
   // matter field ("halo bias", "scale-dependent bias": astro-ph, not a prejudice; "halo effect"
@@ -764,10 +776,11 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
     anchors: ['bias'],
     pre: '\\b(?:forward|reverse|exchange|dc|gate|media|news|substrate|applied|learnable|additive|projection|imu|sensor|gyro(?:scope)?|accelerometer|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
     post: '(?:es|ed|ing)?\\b',
+    paperSense: true,
   },
   // Learned offsets added per layer ("layer-wise biases that amplify hidden features"); a
   // layer-wise bias analysis of a model's fairness stays a mention.
-  { anchors: ['bias'], pre: '\\blayer-?wise ', post: 'es\\b' },
+  { anchors: ['bias'], pre: '\\blayer-?wise ', post: 'es\\b', paperSense: true },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:towards?|in favou?r of)\\b' },
   // The verb: "normalization biases residual blocks towards the identity".
   {
@@ -781,8 +794,18 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
   { anchors: ['bias'], pre: '\\bun', post: 'ed,? (?:[\\w-]+ ){0,2}?watermark\\w*' },
   // Clinical trial appraisal ("risk of bias assessment"), not a bias the paper studies.
   { anchors: ['bias'], pre: '\\brisk[- ]of[- ]', post: '\\b' },
-  { anchors: ['bias'], pre: '\\b(?:coin|die|dice)s? (?:is |are |was |were )?', post: 'ed\\b' },
-  { anchors: ['bias'], pre: '\\b', post: 'ed (?:coins?|dice|die|random walks?)\\b' },
+  {
+    anchors: ['bias'],
+    pre: '\\b(?:coin|die|dice)s? (?:is |are |was |were )?',
+    post: 'ed\\b',
+    paperSense: true,
+  },
+  {
+    anchors: ['bias'],
+    pre: '\\b',
+    post: 'ed (?:coins?|dice|die|random walks?)\\b',
+    paperSense: true,
+  },
 ];
 
 /** A bare mention of bias: counted when no topic cue claims it. */

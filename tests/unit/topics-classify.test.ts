@@ -491,6 +491,11 @@ describe('classify: senses of "bias" that are no topic', () => {
       'Learning IMU Bias with a Diffusion Model',
       'The IMU bias drifts over time and corrupts odometry. We learn the gyroscope bias and the accelerometer bias with a diffusion model trained on flight data.',
     ],
+    // Once "bias" is a sensor's in a paper, its bare "bias" and "debiasing" are the sensor's too.
+    [
+      'Inertial Odometry with Learned Sensor Offsets',
+      'The IMU bias drifts over time and corrupts odometry. We estimate the bias from data with a network trained on flight logs, and debiasing the measurements halves the drift.',
+    ],
     [
       'Measuring Agreement of Retrieval Systems',
       'We compare the top results of two retrieval systems with rank-biased overlap, a similarity of ranked lists that weighs the top more, and report rank-biased precision.',
@@ -551,6 +556,14 @@ describe('classify: senses of "bias" that are no topic', () => {
     const abstract =
       'We propose a flow matching model for conformer generation. It is ten times faster than diffusion baselines. We only briefly discuss the bias-variance trade-off of the step size.';
     expect(ids('Flow Matching for Conformers', abstract)).toEqual([]);
+  });
+
+  it('still counts the cues of a paper that also uses "bias" as a parameter', () => {
+    const abstract =
+      'We tune only the bias terms of a language model on counterfactual data and measure gender bias on three benchmarks. Debiasing this way matches full fine-tuning.';
+    expect(ids('Tuning Only Bias Terms Reduces Gender Bias in Language Models', abstract)).toEqual([
+      'social',
+    ]);
   });
 
   it('still reads health equity as fairness', () => {
