@@ -433,9 +433,19 @@ export const CUE_DEFS: readonly CueDef[] = [
       'halo',
       'dunning-kruger',
       'overconfidence',
+      'acquiescence',
     ],
     '\\b',
     ` (?:effects?\\b|bias${B})`,
+  ),
+  // Survey response biases of people, which models answering surveys show too; not a survey's
+  // non-response bias (statistical), nor biased responses toward groups of people (social).
+  cue(
+    'cognitive',
+    0.8,
+    'bias',
+    '(?<!\\bnon[- ])\\b(?:response|(?:social[- ])?desirability(?:[- ]response)?)[- ]',
+    `${B}(?! (?:[\\w-]+ ){0,3}?(?:towards?|against)\\b)`,
   ),
   cue('cognitive', 1.0, 'bias', '\\bconfirmation ', B),
   cue('cognitive', 1.0, 'curse', '\\breversal ', '\\b'),

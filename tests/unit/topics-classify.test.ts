@@ -331,6 +331,19 @@ describe('classify: which topic a named bias belongs to', () => {
     ['Selection Bias in Our Evaluation of Treatment Effects', undefined, ['data']],
     // Human-like behavioural biases of models are cognitive.
     ['Do Chatbots Show Behavioural Biases in Investment Choices?', undefined, ['cognitive']],
+    // Survey response biases (acquiescence, social desirability) are human-like, so cognitive; a
+    // survey's non-response bias is an estimator's.
+    ['Acquiescence Bias in Large Language Models', undefined, ['cognitive']],
+    [
+      'Response Bias in LLM Answers to Attitude Questions',
+      'We ask language models survey questions and find response biases like those of human respondents: answers shift with the wording of the question.',
+      ['cognitive'],
+    ],
+    [
+      'Correcting Non-Response Bias in Online Panels',
+      'Online panels suffer from non-response bias. We propose a weighting estimator that corrects non-response bias and test it on two national surveys.',
+      ['statistical'],
+    ],
     // Biased responses to groups of people are social, not a survey's response bias.
     [
       'Equitable Answers in Mental Health Chatbots',
