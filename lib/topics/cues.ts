@@ -109,7 +109,8 @@ export const CUE_DEFS: readonly CueDef[] = [
     'bias',
     '\\b',
     // Not "bias of language models towards certain answers": a preference, not a social bias.
-    '(?:es|ed)? (?:in|of) (?:the )?(?:large )?(?:llms?|language models?)\\b(?! towards?\\b)',
+    // Nor a bias "in LLM-based reranking", which is the reranker's.
+    '(?:es|ed)? (?:in|of) (?:the )?(?:large )?(?:llms?|language models?)\\b(?! towards?\\b|-based\\b)',
     { weak: true },
   ),
   // Fairness among people, not among the clients of a scheduler ("fairness in serving LLMs").
@@ -341,7 +342,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b(?:locality|architectural|structural|smoothness|low-rank)[- ]',
     B,
   ),
-  cue('inductive', 0.7, 'implicit', '\\b', ' (?:bias|regulari[sz]ation)\\b', {
+  cue('inductive', 0.7, 'implicit', '\\b', ' (?:bias(?:es)?|regulari[sz]ation)\\b', {
     needs: 'inductive',
   }),
   cue('inductive', 0.55, 'equivarian', '\\b', '(?:t|ce)\\b', { needs: 'ml' }),
@@ -466,6 +467,15 @@ export const CUE_DEFS: readonly CueDef[] = [
   cue('cognitive', 0.8, 'bias', '\\b(?:position(?:al)?|selection|label|token)[- ]', B, {
     needs: 'cognitive',
   }),
+  // The position bias of a language model itself (not of a judge or ranker built on one) is an
+  // order effect in its answers.
+  cue(
+    'cognitive',
+    0.8,
+    'bias',
+    '\\bposition(?:al)?[- ]',
+    '(?:es)? (?:in|of) (?:the )?(?:[\\w-]+ ){0,2}?(?:\\w+-)?(?:llms?|language models?|vlms?|mllms?|lvlms?|reasoning models?)\\b(?![- ](?:based|as|judges?|evaluators?|graders?|rerank\\w*|rank\\w*|recommend\\w*|retriev\\w*|search))',
+  ),
 
   // ---- modality -----------------------------------------------------------------------------
   cue('modality', 0.9, 'prior', '\\b(?:language|text(?:ual)?|linguistic|uni-?modal) ', 's?\\b'),
@@ -690,7 +700,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'inductive',
     weight: 0.1,
     source:
-      '\\b(?:gradient (?:descent|flow)|sgd|adam|momentum|optimi[sz]ers?|optimi[sz]ation|sharpness|minima|loss landscapes?|over-?parameteri[sz]\\w+|architectures?|generali[sz]\\w*|neural networks?|deep[- ]learning|gradient[- ]based|inductive|invarian\\w+|symmetr\\w+|cnns?|transformers?)\\b',
+      '\\b(?:gradient (?:descent|flow)|sgd|adam|momentum|optimi[sz]ers?|optimi[sz]ation|sharpness|minima|loss landscapes?|over-?parameteri[sz]\\w+|architectures?|generali[sz]\\w*|neural networks?|deep[- ]learning|gradient[- ]based|inductive|invarian\\w+|symmetr\\w+|cnns?|transformers?|separable|max(?:imum)?[- ]margin|matrix (?:factori[sz]ation|sensing|completion))\\b',
   },
   {
     topic: 'evaluation',
@@ -714,7 +724,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'ranking',
     weight: 0.1,
     source:
-      '\\b(?:recommend\\w*|rank\\w*|retriev\\w*|search engines?|web search|click\\w*|learning[- ]to[- ]rank|information retrieval|implicit feedback|collaborative filtering|ctr|logged (?:\\w+ )?data|interaction (?:logs?|data))\\b',
+      '\\b(?:recommend\\w*|(?:re)?rank\\w*|retriev\\w*|search engines?|web search|click\\w*|learning[- ]to[- ]rank|information retrieval|implicit feedback|collaborative filtering|ctr|logged (?:\\w+ )?data|interaction (?:logs?|data))\\b',
   },
   {
     topic: 'statistical',

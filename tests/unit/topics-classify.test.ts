@@ -331,6 +331,19 @@ describe('classify: which topic a named bias belongs to', () => {
     ['Selection Bias in Our Evaluation of Treatment Effects', undefined, ['data']],
     // Human-like behavioural biases of models are cognitive.
     ['Do Chatbots Show Behavioural Biases in Investment Choices?', undefined, ['cognitive']],
+    // A language model's own position bias is an order effect in its answers; a reranker's or a
+    // judge's built on one is theirs.
+    ['Position Bias of Vision-Language Models on Multi-Image Inputs', undefined, ['cognitive']],
+    [
+      'Reducing the Position Bias in Large Language Models with Attention Scaling',
+      undefined,
+      ['cognitive'],
+    ],
+    ['Position Bias in LLM-Based Reranking', undefined, ['ranking']],
+    ['Position Bias in LLM Judges of Pairwise Comparisons', undefined, ['evaluation']],
+    // The implicit biases of an optimiser, plural too, and on separable data or matrix sensing.
+    ['The Implicit Biases of Adam on Separable Data', undefined, ['inductive']],
+    ['Implicit Bias in Matrix Sensing with Small Initialization', undefined, ['inductive']],
     // Survey response biases (acquiescence, social desirability) are human-like, so cognitive; a
     // survey's non-response bias is an estimator's.
     ['Acquiescence Bias in Large Language Models', undefined, ['cognitive']],
