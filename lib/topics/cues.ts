@@ -240,7 +240,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     'data',
     0.6,
     'bias',
-    '\\b(?:(?:pseudo-?)?label(?:ing)?|annotation|annotator|sampling|selection|reporting|dataset|data|training[- ]data|context(?:ual)?|center|centre|size|background|(?:word|token|term)[- ]frequency|duplication|co-?occurrence|spurious|shortcut|imbalance|collection|coverage|historical|measurement|negative sample|sample)[- ]',
+    '\\b(?:(?:pseudo-?)?label(?:ing)?|annotation|annotator|sampling|selection|reporting|dataset|data|training[- ]data|context(?:ual)?|center|centre|size|background|(?:word|token|term)[- ]frequency|duplication|co-?occurrence|spurious|shortcut|imbalance|collection|coverage|historical|measurement|negative sample|sample|look-?ahead)[- ]',
     B,
   ),
   // A named bias located in the data: "refusal position bias within safety tuning data".
@@ -467,13 +467,13 @@ export const CUE_DEFS: readonly CueDef[] = [
   cue('cognitive', 0.8, 'bias', '\\b(?:position(?:al)?|selection|label|token)[- ]', B, {
     needs: 'cognitive',
   }),
-  // The position bias of a language model itself (not of a judge or ranker built on one) is an
-  // order effect in its answers.
+  // The position or option-selection bias of a language model itself (not of a judge or ranker
+  // built on one, nor a tool's or a sample's selection) is an order effect in its answers.
   cue(
     'cognitive',
     0.8,
     'bias',
-    '\\bposition(?:al)?[- ]',
+    '\\b(?:position(?:al)?|(?<!\\b(?:tool|samples?|sampling) )selection)[- ]',
     '(?:es)? (?:in|of) (?:the )?(?:[\\w-]+ ){0,2}?(?:\\w+-)?(?:llms?|language models?|vlms?|mllms?|lvlms?|reasoning models?)\\b(?![- ](?:based|as|judges?|evaluators?|graders?|rerank\\w*|rank\\w*|recommend\\w*|retriev\\w*|search))',
   ),
 

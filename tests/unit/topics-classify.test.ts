@@ -340,6 +340,10 @@ describe('classify: which topic a named bias belongs to', () => {
       ['cognitive'],
     ],
     ['Position Bias in LLM-Based Reranking', undefined, ['ranking']],
+    ['Reducing the Selection Bias of Vision-Language Models', undefined, ['cognitive']],
+    ['Sample Selection Bias in Large Language Model Fine-Tuning', undefined, ['data']],
+    // Look-ahead bias: future information leaking into a forecaster's training data.
+    ['Look-Ahead Bias in LLM Stock Forecasts', undefined, ['data']],
     ['Position Bias in LLM Judges of Pairwise Comparisons', undefined, ['evaluation']],
     // The implicit biases of an optimiser, plural too, and on separable data or matrix sensing.
     ['The Implicit Biases of Adam on Separable Data', undefined, ['inductive']],
