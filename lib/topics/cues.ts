@@ -798,6 +798,13 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
     post: '(?:es|ed|ing)?\\b',
     paperSense: true,
   },
+  // The political slant of news that a paper detects or profiles, not a model's bias.
+  {
+    anchors: ['bias'],
+    pre: '\\b(?:political|ideological|partisan)[- ]',
+    post: '(?:es)?(?:(?= (?:in|of|across) (?:the )?(?:[\\w-]+ ){0,2}?(?:news|articles?|outlets?|media|headlines?|press|newspapers?|sources?|journalis\\w+)\\b)|[- ](?:detection|classification|prediction)\\b(?! (?:in|of) (?:the )?(?:large )?(?:llms?|language models?)\\b))',
+    paperSense: true,
+  },
   // Learned offsets added per layer ("layer-wise biases that amplify hidden features"); a
   // layer-wise bias analysis of a model's fairness stays a mention.
   { anchors: ['bias'], pre: '\\blayer-?wise ', post: 'es\\b', paperSense: true },

@@ -521,6 +521,11 @@ describe('classify: senses of "bias" that are no topic', () => {
       'Learning IMU Bias with a Diffusion Model',
       'The IMU bias drifts over time and corrupts odometry. We learn the gyroscope bias and the accelerometer bias with a diffusion model trained on flight data.',
     ],
+    // The political slant of news that a classifier labels is the outlets', not a model's bias.
+    [
+      'Political Bias Classification of News Articles with Transformers',
+      'We classify the political bias of news articles from US outlets. A fine-tuned transformer labels each article left, center or right, and we explain its predictions; the political bias of the outlets is our label.',
+    ],
     // Once "bias" is a sensor's in a paper, its bare "bias" and "debiasing" are the sensor's too.
     [
       'Inertial Odometry with Learned Sensor Offsets',
@@ -594,6 +599,15 @@ describe('classify: senses of "bias" that are no topic', () => {
     expect(ids('Tuning Only Bias Terms Reduces Gender Bias in Language Models', abstract)).toEqual([
       'social',
     ]);
+  });
+
+  it('still reads the political bias of a language model as social', () => {
+    const abstract =
+      'We measure the political bias of large language models on a voting-advice questionnaire and find a left-leaning slant across model families.';
+    expect(ids('Measuring the Political Bias of Large Language Models', abstract)).toEqual([
+      'social',
+    ]);
+    expect(ids('Political Bias Detection in Large Language Models')).toEqual(['social']);
   });
 
   it('still reads health equity as fairness', () => {
