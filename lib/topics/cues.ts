@@ -361,7 +361,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     'evaluation',
     0.8,
     'bias',
-    '\\b(?:self[- ]preference|self[- ]enhancement|self|verbosity|egocentric|leniency|bandwagon|authority|familiarity|judge|judg(?:e)?ment|evaluation|evaluator|benchmark|rater|grader|scorer|reward(?:[- ]model)?|metric)[- ]',
+    '\\b(?:self[- ]preference|self[- ]enhancement|self|verbosity|egocentric|leniency|bandwagon|authority|familiarity|judge|judg(?:e)?ment|evaluation|evaluator|benchmark|rater|rating|grader|grading|scorer|reviewer|reward(?:[- ]model)?|metric)[- ]',
     B,
   ),
   cue(

@@ -345,6 +345,8 @@ describe('classify: which topic a named bias belongs to', () => {
     // Look-ahead bias: future information leaking into a forecaster's training data.
     ['Look-Ahead Bias in LLM Stock Forecasts', undefined, ['data']],
     ['Position Bias in LLM Judges of Pairwise Comparisons', undefined, ['evaluation']],
+    // Grading and rating are judgements too, by a model or a person.
+    ['Grading Bias of LLMs on Student Essays', undefined, ['evaluation']],
     // The implicit biases of an optimiser, plural too, and on separable data or matrix sensing.
     ['The Implicit Biases of Adam on Separable Data', undefined, ['inductive']],
     ['Implicit Bias in Matrix Sensing with Small Initialization', undefined, ['inductive']],
