@@ -11,6 +11,7 @@ import {
   type GateId,
   MACHINE_LEARNING_SOURCE,
   NOT_A_TOPIC_DEFS,
+  PEOPLE_SOURCE,
   SUBJECT_SENTENCE_SOURCE,
 } from './cues';
 import { type CompiledCandidate, featureSums, learnedScore, type TopicModel } from './learned';
@@ -79,6 +80,7 @@ const CONTEXT_RES = new Map<TopicId, { weight: number; re: RegExp }[]>(
 const SUBJECT_RE = new RegExp(SUBJECT_SENTENCE_SOURCE, 'i');
 const EARLIER_WORK_RE = new RegExp(EARLIER_WORK_SENTENCE_SOURCE, 'i');
 const MACHINE_LEARNING_RE = new RegExp(MACHINE_LEARNING_SOURCE, 'i');
+const PEOPLE_RE = new RegExp(PEOPLE_SOURCE, 'i');
 const GATE_RES = new Map(
   Object.entries(GATES).map(([id, source]) => [id as GateId, new RegExp(source, 'i')]),
 );
@@ -544,9 +546,23 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
           bestContext = c;
         }
       }
-      // Data by default: the commonest kind behind a bare "debiasing" title, but an abstract
-      // that never speaks of data ("exposure bias" of text generation) shows it is not that.
-      if (owner === undefined && aboutLearning && (!abstractText || contextOf('data') > 0)) {
+      // Social by default needs people: an abstract on the "biases of LLMs" that names no
+      // group of people is about another kind (order effects, values, reasoning), which its bare
+      // mentions cannot tell, so they go nowhere. (A title alone keeps the default.)
+      if (
+        owner === 'social' &&
+        abstractText &&
+        !PEOPLE_RE.test(title.text) &&
+        !PEOPLE_RE.test(abstractText)
+      ) {
+        owner = undefined;
+      } else if (
+        // Data by default: the commonest kind behind a bare "debiasing" title, but an abstract
+        // that never speaks of data ("exposure bias" of text generation) shows it is not that.
+        owner === undefined &&
+        aboutLearning &&
+        (!abstractText || contextOf('data') > 0)
+      ) {
         owner = 'data';
       }
     }

@@ -673,7 +673,7 @@ export const CUE_DEFS: readonly CueDef[] = [
  * Groups of people, and decisions about them (hiring, lending, justice). Equity of markets and
  * portfolios ("home bias in equity portfolios") is finance, not fairness.
  */
-const PEOPLE_SOURCE =
+export const PEOPLE_SOURCE =
   '\\b(?:gender(?:ed)?|women|female|race|racial|ethnicit\\w*|religio\\w*|caste|non-binary|cisgender|transgender|lgbtq\\w*|sexual orientation|skin colou?r|skin tones?|disabilit\\w+|nationalit\\w+|occupation\\w*|political|demographic\\w*|identity groups?|toxic\\w*|hate(?:ful)?|offensive|inclusiv\\w+|inclusion|equitabl\\w+|(?<!private |brand )equity(?![- ](?:portfolios?|markets?|returns?|premi\\w+|prices?|funds?|investors?|options?|ind(?:ex|ices)|shares?|capital|risk|valuations?|analysts?))|equality|parity(?! with\\b)|societal|ethical|sensitive attributes?|hiring|recruit\\w*|job applicants?|resumes?|(?:fair|mortgage) lending|lending (?:decisions?|data)|loan approvals?|credit scoring|recidivism|criminal justice|policing)\\b';
 
 export const CONTEXT_DEFS: readonly ContextDef[] = [

@@ -603,6 +603,21 @@ describe('classify: senses of "bias" that are no topic', () => {
     ]);
   });
 
+  // With an abstract, a bias of language models is social only if the paper names people.
+  it('gives no default social badge to an abstract on LLM biases that names no people', () => {
+    const abstract = (who: string) =>
+      `Large language models are biased when they ${who}. We measure this bias across twenty models and reduce it with a debiasing prompt that halves the drift.`;
+    const title = 'Debiasing the Answers of Large Language Models';
+    expect(ids(title, abstract('rate everyday options: their ratings drift to an ideal'))).toEqual(
+      [],
+    );
+    expect(ids(title, abstract('answer questions about women and men in the same roles'))).toEqual([
+      'social',
+    ]);
+    // A title alone keeps the default.
+    expect(ids(title)).toEqual(['social']);
+  });
+
   it('still reads the political bias of a language model as social', () => {
     const abstract =
       'We measure the political bias of large language models on a voting-advice questionnaire and find a left-leaning slant across model families.';
