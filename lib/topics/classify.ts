@@ -540,6 +540,9 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
       let bestContext = FALLBACK_MIN_CONTEXT;
       for (const id of FALLBACK_TOPICS) {
         if (id !== 'social' && !aboutLearning) continue;
+        // A title alone that debiases a vision-language or text-to-image model is most often
+        // about social bias; only an abstract can show a bias between modalities.
+        if (id === 'modality' && !abstractText) continue;
         const c = contextOf(id);
         if (c >= bestContext && (owner === undefined || c > bestContext)) {
           owner = id;

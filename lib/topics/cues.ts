@@ -682,8 +682,13 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     weight: 0.1,
     source: PEOPLE_SOURCE,
   },
-  // Bias in LLMs, with nothing more specific, is most often social bias.
-  { topic: 'social', weight: 0.05, source: '\\b(?:large )?language models?\\b|\\bllms?\\b' },
+  // Bias in LLMs, vision-language or text-to-image models, with nothing more specific, is most
+  // often social bias.
+  {
+    topic: 'social',
+    weight: 0.05,
+    source: '\\b(?:large )?language models?\\b|\\b(?:llms?|vlms?|lvlms?|text-to-image|t2i)\\b',
+  },
   {
     topic: 'cultural',
     weight: 0.1,

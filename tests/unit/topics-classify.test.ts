@@ -660,6 +660,13 @@ describe('classify: title-only input', () => {
     }
   });
 
+  // Debiasing a text-to-image or vision-language model, with nothing more said, is most often
+  // about people in its images; only an abstract can show a bias between modalities.
+  it('reads a bare debiasing title of an image model as social, not modality', () => {
+    expect(ids('Debiasing Text-to-Image Diffusion Models with Prompt Arrays')).toEqual(['social']);
+    expect(ids('Post-hoc Debiasing of Vision-Language Models')).toEqual(['social']);
+  });
+
   // A title rarely names its field; equivariance needs machine learning only in an abstract.
   it('takes equivariance in a title as a prior, without network words', () => {
     expect(ids('Relaxed Equivariance via Multitask Learning')).toEqual(['inductive']);
