@@ -735,7 +735,7 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
     topic: 'statistical',
     weight: 0.1,
     source:
-      '\\b(?:estimators?|variance|policy gradient|importance (?:sampling|weights?)|off-policy|grpo|ppo|dpo|(?:preference|policy) optimi[sz]ation|reinforcement learning|rl|rlhf|monte carlo|objectives?|clipping|convergence)\\b',
+      '\\b(?:estimators?|variance|policy gradient|importance (?:sampling|weights?)|off-policy|grpo|ppo|dpo|(?:preference|policy) optimi[sz]ation|reinforcement learning|rl|rlhf|monte carlo|objectives?|clipping|convergence|lasso|semiparametric|treatment effects?|asymptotic\\w*|confidence intervals?|stochastic optimi[sz]ation|mini-?batch(?:es)?|(?:parameter|mean|effect) estimat\\w+)\\b',
   },
 ];
 

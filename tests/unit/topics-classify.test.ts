@@ -662,6 +662,14 @@ describe('classify: title-only input', () => {
 
   // Debiasing a text-to-image or vision-language model, with nothing more said, is most often
   // about people in its images; only an abstract can show a bias between modalities.
+  // A bare "debiased" among estimation words is an estimator's bias.
+  it('reads a bare debiasing title of an estimator or optimiser as statistical', () => {
+    expect(ids('Tuning the Debiased Lasso')).toEqual(['statistical']);
+    expect(ids('Debiasing Mini-Batch Gradients in Stochastic Optimization')).toEqual([
+      'statistical',
+    ]);
+  });
+
   it('reads a bare debiasing title of an image model as social, not modality', () => {
     expect(ids('Debiasing Text-to-Image Diffusion Models with Prompt Arrays')).toEqual(['social']);
     expect(ids('Post-hoc Debiasing of Vision-Language Models')).toEqual(['social']);
