@@ -240,7 +240,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     'data',
     0.6,
     'bias',
-    '\\b(?:(?:pseudo-?)?label(?:ing)?|annotation|annotator|sampling|selection|reporting|dataset|data|training[- ]data|context(?:ual)?|center|centre|size|background|(?:word|token|term)[- ]frequency|duplication|co-?occurrence|spurious|shortcut|imbalance|collection|coverage|historical|measurement|negative sample|sample|look-?ahead)[- ]',
+    '\\b(?:(?:pseudo-?)?label(?:ing)?|annotation|annotator|sampling|selection|reporting|dataset|data|training[- ]data|context(?:ual)?|center|centre|size|background|(?:word|token|term)[- ]frequency|duplication|co-?occurrence|spurious|shortcut|imbalance|collection|coverage|historical|measurement|negative sample|sample|look[- ]?ahead)[- ]',
     B,
   ),
   // A named bias located in the data: "refusal position bias within safety tuning data".
@@ -342,7 +342,8 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b(?:locality|architectural|structural|smoothness|low-rank)[- ]',
     B,
   ),
-  cue('inductive', 0.7, 'implicit', '\\b', ' (?:bias(?:es)?|regulari[sz]ation)\\b', {
+  // Singular: "implicit biases" is as often social psychology's (implicit association tests).
+  cue('inductive', 0.7, 'implicit', '\\b', ' (?:bias|regulari[sz]ation)\\b', {
     needs: 'inductive',
   }),
   cue('inductive', 0.55, 'equivarian', '\\b', '(?:t|ce)\\b', { needs: 'ml' }),
@@ -361,7 +362,7 @@ export const CUE_DEFS: readonly CueDef[] = [
     'evaluation',
     0.8,
     'bias',
-    '\\b(?:self[- ]preference|self[- ]enhancement|self|verbosity|egocentric|leniency|bandwagon|authority|familiarity|judge|judg(?:e)?ment|evaluation|evaluator|benchmark|rater|rating|grader|grading|scorer|reviewer|reward(?:[- ]model)?|metric)[- ]',
+    '\\b(?:self[- ]preference|self[- ]enhancement|self|verbosity|egocentric|leniency|bandwagon|authority|familiarity|judge|judg(?:e)?ment|evaluation|evaluator|benchmark|rater|grader|grading|scorer|reviewer|reward(?:[- ]model)?|metric)[- ]',
     B,
   ),
   cue(
@@ -439,13 +440,14 @@ export const CUE_DEFS: readonly CueDef[] = [
     '\\b',
     ` (?:effects?\\b|bias${B})`,
   ),
-  // Survey response biases of people, which models answering surveys show too; not a survey's
-  // non-response bias (statistical), nor biased responses toward groups of people (social).
+  // Survey response biases of people, which models answering surveys show too; not biased
+  // responses toward groups of people (social). A survey's non-response bias goes to the heavier
+  // statistical cue.
   cue(
     'cognitive',
     0.8,
     'bias',
-    '(?<!\\bnon[- ])\\b(?:response|(?:social[- ])?desirability(?:[- ]response)?)[- ]',
+    '\\b(?:response|(?:social[- ])?desirability(?:[- ]response)?)[- ]',
     `${B}(?! (?:[\\w-]+ ){0,3}?(?:towards?|against)\\b)`,
   ),
   cue('cognitive', 1.0, 'bias', '\\bconfirmation ', B),
@@ -473,8 +475,8 @@ export const CUE_DEFS: readonly CueDef[] = [
     'cognitive',
     0.8,
     'bias',
-    '\\b(?:position(?:al)?|(?<!\\b(?:tool|samples?|sampling) )selection)[- ]',
-    '(?:es)? (?:in|of) (?:the )?(?:[\\w-]+ ){0,2}?(?:\\w+-)?(?:llms?|language models?|vlms?|mllms?|lvlms?|reasoning models?)\\b(?![- ](?:based|as|judges?|evaluators?|graders?|rerank\\w*|rank\\w*|recommend\\w*|retriev\\w*|search))',
+    '\\b(?:position(?:al)?|(?<!\\b(?:tool|samples?|sampling|data|model|feature) )(?<!\\bself-)selection)[- ]',
+    '(?:es)? (?:in|of) (?:the )?(?:(?!(?:judges?|evaluators?|graders?|(?:re)?rank\\w*)\\b)[\\w-]+ ){0,2}?(?:\\w+-)?(?:llms?|language models?|vlms?|mllms?|lvlms?|reasoning models?)\\b(?![- ](?:based|as|judges?|evaluators?|graders?|rerank\\w*|rank\\w*|recommend\\w*|retriev\\w*|search|(?:pre-?)?training|fine-?tun\\w*|data|evaluations?|benchmarks?)\\b|(?: [\\w-]+){0,2}? (?:judges?|evaluators?|graders?|(?:re)?rankers?|recommenders?)\\b)',
   ),
 
   // ---- modality -----------------------------------------------------------------------------
@@ -768,9 +770,11 @@ export interface AnchoredDef {
   /**
    * A not-a-topic sense that, once used, is the paper's sense of every bare "bias" too (one sense
    * per discourse): an odometry paper's "IMU bias" makes its later "estimate the bias" the
-   * sensor's. Cues still count. Not for phrasing that any paper may use ("biased towards").
+   * sensor's. Cues still count. Not for phrasing any bias paper may use ("biased towards" cost
+   * three right badges). A fairness paper that logs runs with "Weights & Biases" loses its bare
+   * mentions too; applying the sense only to papers naming no people added two wrong badges.
    */
-  paperSense?: true;
+  paperWide?: true;
 }
 
 /**
@@ -779,20 +783,20 @@ export interface AnchoredDef {
  * overlapping one of these are dropped.
  */
 export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
-  { anchors: ['bias'], pre: '\\b(?:weights?|gains?) and ', post: '(?:es)?\\b', paperSense: true },
-  { anchors: ['bias'], pre: '\\b', post: '(?:es)? and (?:weights?|gains?)\\b', paperSense: true },
+  { anchors: ['bias'], pre: '\\b(?:weights?|gains?) and ', post: '(?:es)?\\b', paperWide: true },
+  { anchors: ['bias'], pre: '\\b', post: '(?:es)? and (?:weights?|gains?)\\b', paperWide: true },
   // Contextual biasing in speech recognition: boosting a list of words or phrases.
   {
     anchors: ['bias'],
     pre: '\\b',
     post: '(?:ed|ing)?[- ](?:words?|phrases?|lists?)\\b',
-    paperSense: true,
+    paperWide: true,
   },
   {
     anchors: ['bias'],
     pre: '\\b',
     post: `(?:es)?["')]*[- ](?:terms?|vectors?|parameters?|units?|nodes?|neurons?|weights?|tuning|only[- ](?:adaptation|fine-?tuning|tuning)|initiali[sz]ation|voltages?|currents?|fields?|dependen\\w*|points?|magnet\\w*|loss(?:es)?|tees?|free (?:convolutional|cnns?|denois\\w+|networks?|architectures?|layers?))\\b`,
-    paperSense: true,
+    paperWide: true,
   },
   // Electronics, magnetism, attention layers; cosmology's bias, how galaxies or haloes trace the
   // matter field ("halo bias", "scale-dependent bias": astro-ph, not a prejudice; "halo effect"
@@ -801,18 +805,19 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
     anchors: ['bias'],
     pre: '\\b(?:forward|reverse|exchange|dc|gate|media|news|substrate|applied|learnable|additive|projection|imu|sensor|gyro(?:scope)?|accelerometer|relative position(?:al)?|attention|alibi|halo|galaxy|tracer|assembly|secondary|scale[- ]dependent|lagrangian|eulerian|tidal)[- ]',
     post: '(?:es|ed|ing)?\\b',
-    paperSense: true,
+    paperWide: true,
   },
   // The political slant of news that a paper detects or profiles, not a model's bias.
   {
     anchors: ['bias'],
     pre: '\\b(?:political|ideological|partisan)[- ]',
-    post: '(?:es)?(?:(?= (?:in|of|across) (?:the )?(?:[\\w-]+ ){0,2}?(?:news|articles?|outlets?|media|headlines?|press|newspapers?|sources?|journalis\\w+)\\b)|[- ](?:detection|classification|prediction)\\b(?! (?:in|of) (?:the )?(?:large )?(?:llms?|language models?)\\b))',
-    paperSense: true,
+    // No model among the words between: "political bias of LLMs in news generation" is the model's.
+    post: '(?:es)?(?:(?= (?:in|of|across) (?:the )?(?:(?!(?:llms?|language|models?|gpt[\\w.-]*|chatbots?|[\\w-]+-generated)\\b)[\\w-]+ ){0,2}?(?:news|articles?|outlets?|media|headlines?|press|newspapers?|sources?|journalis\\w+)\\b)|[- ](?:detection|classification|prediction)\\b(?! (?:in|of) (?:the )?(?:[\\w-]+ ){0,2}?(?:llms?|language models?|gpt[\\w.-]*|chatbots?|models?|outputs?)\\b))',
+    paperWide: true,
   },
   // Learned offsets added per layer ("layer-wise biases that amplify hidden features"); a
   // layer-wise bias analysis of a model's fairness stays a mention.
-  { anchors: ['bias'], pre: '\\blayer-?wise ', post: 'es\\b', paperSense: true },
+  { anchors: ['bias'], pre: '\\blayer-?wise ', post: 'es\\b', paperWide: true },
   { anchors: ['bias'], pre: '\\b', post: 'ed (?:towards?|in favou?r of)\\b' },
   // The verb: "normalization biases residual blocks towards the identity".
   {
@@ -830,13 +835,13 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
     anchors: ['bias'],
     pre: '\\b(?:coin|die|dice)s? (?:is |are |was |were )?',
     post: 'ed\\b',
-    paperSense: true,
+    paperWide: true,
   },
   {
     anchors: ['bias'],
     pre: '\\b',
     post: 'ed (?:coins?|dice|die|random walks?)\\b',
-    paperSense: true,
+    paperWide: true,
   },
 ];
 

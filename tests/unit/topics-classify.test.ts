@@ -340,15 +340,29 @@ describe('classify: which topic a named bias belongs to', () => {
       ['cognitive'],
     ],
     ['Position Bias in LLM-Based Reranking', undefined, ['ranking']],
+    ['Bias in LLM-Based Reranking', undefined, ['ranking']],
+    ['Position Bias of LLMs Used as Evaluators', undefined, ['evaluation']],
+    ['Selection Bias in LLM Training Data', undefined, ['data']],
+    ['Self-Selection Bias in LLM Survey Responses', undefined, ['data']],
+    ['Selection Bias in LLM Evaluation Benchmarks', undefined, ['evaluation']],
     ['Reducing the Selection Bias of Vision-Language Models', undefined, ['cognitive']],
     ['Sample Selection Bias in Large Language Model Fine-Tuning', undefined, ['data']],
     // Look-ahead bias: future information leaking into a forecaster's training data.
     ['Look-Ahead Bias in LLM Stock Forecasts', undefined, ['data']],
+    ['Look Ahead Bias in LLM Forecasts', undefined, ['data']],
+    // A rating bias of recommender users is a ranking bias, not a judge's.
+    ['Mitigating User Rating Bias in Recommender Systems', undefined, ['ranking']],
+    // Implicit biases of social psychology, in a model's associations about people.
+    [
+      'Implicit Biases of Transformer Language Models',
+      'We adapt the implicit association test to transformer language models and find implicit biases against women and older people in their word associations.',
+      ['social'],
+    ],
     ['Position Bias in LLM Judges of Pairwise Comparisons', undefined, ['evaluation']],
     // Grading and rating are judgements too, by a model or a person.
     ['Grading Bias of LLMs on Student Essays', undefined, ['evaluation']],
-    // The implicit biases of an optimiser, plural too, and on separable data or matrix sensing.
-    ['The Implicit Biases of Adam on Separable Data', undefined, ['inductive']],
+    // The implicit bias of an optimiser, on separable data or in matrix sensing.
+    ['The Implicit Bias of Sign Methods on Separable Data', undefined, ['inductive']],
     ['Implicit Bias in Matrix Sensing with Small Initialization', undefined, ['inductive']],
     // Survey response biases (acquiescence, social desirability) are human-like, so cognitive; a
     // survey's non-response bias is an estimator's.
@@ -598,9 +612,11 @@ describe('classify: senses of "bias" that are no topic', () => {
   it('still counts the cues of a paper that also uses "bias" as a parameter', () => {
     const abstract =
       'We tune only the bias terms of a language model on counterfactual data and measure gender bias on three benchmarks. Debiasing this way matches full fine-tuning.';
-    expect(ids('Tuning Only Bias Terms Reduces Gender Bias in Language Models', abstract)).toEqual([
-      'social',
-    ]);
+    const title = 'Tuning Only Bias Terms Reduces Gender Bias in Language Models';
+    const topics = classify({ title, abstract });
+    expect(topics.map((t) => t.id)).toEqual(['social']);
+    // The cues are its evidence; its bare "Debiasing" is taken in the parameter's sense.
+    expect(topics[0]?.evidence).toEqual(['Gender Bias', 'gender bias']);
   });
 
   // With an abstract, a bias of language models is social only if the paper names people.
@@ -625,6 +641,8 @@ describe('classify: senses of "bias" that are no topic', () => {
       'social',
     ]);
     expect(ids('Political Bias Detection in Large Language Models')).toEqual(['social']);
+    expect(ids('Political Bias Detection in GPT-4 Outputs')).toEqual(['social']);
+    expect(ids('Political Bias of LLMs in News Generation')).toEqual(['social']);
   });
 
   it('still reads health equity as fairness', () => {
@@ -660,8 +678,6 @@ describe('classify: title-only input', () => {
     }
   });
 
-  // Debiasing a text-to-image or vision-language model, with nothing more said, is most often
-  // about people in its images; only an abstract can show a bias between modalities.
   // A bare "debiased" among estimation words is an estimator's bias.
   it('reads a bare debiasing title of an estimator or optimiser as statistical', () => {
     expect(ids('Tuning the Debiased Lasso')).toEqual(['statistical']);
@@ -670,6 +686,8 @@ describe('classify: title-only input', () => {
     ]);
   });
 
+  // Debiasing a text-to-image or vision-language model, with nothing more said, is most often
+  // about people in its images; only an abstract can show a bias between modalities.
   it('reads a bare debiasing title of an image model as social, not modality', () => {
     expect(ids('Debiasing Text-to-Image Diffusion Models with Prompt Arrays')).toEqual(['social']);
     expect(ids('Post-hoc Debiasing of Vision-Language Models')).toEqual(['social']);
