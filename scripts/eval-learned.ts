@@ -15,9 +15,9 @@
 import type { TopicId } from '../lib/paper';
 import { classify } from '../lib/topics/classify';
 import {
+  abstractExamples,
   type TrainingExample,
   titleTrainingExample,
-  trainingExample,
   trainWithTitles,
 } from '../lib/topics/learn';
 import { compileTopicModel, type TopicModel } from '../lib/topics/learned';
@@ -26,7 +26,8 @@ import { type FixturePaper, readFixture } from '../tests/fixtures/topics/fixture
 
 interface Example {
   paper: FixturePaper;
-  training: TrainingExample;
+  /** The paper with its abstract, whole and cut to its opening. */
+  training: TrainingExample[];
   /** The same paper as a title alone, for the model's part for titles. */
   titleTraining: TrainingExample;
 }
@@ -65,7 +66,7 @@ function main(): void {
   const examples = [...readFixture('seed-papers.jsonl'), ...readFixture('dev-papers.jsonl')].map(
     (paper): Example => ({
       paper,
-      training: trainingExample(paper),
+      training: abstractExamples(paper),
       titleTraining: titleTrainingExample(paper),
     }),
   );
@@ -100,7 +101,7 @@ function main(): void {
   for (const { training, testing } of splits) {
     const model: TopicModel = compileTopicModel(
       trainWithTitles(
-        training.map((e) => e.training),
+        training.flatMap((e) => e.training),
         training.map((e) => e.titleTraining),
       ),
     );

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { TOPIC_IDS, type TopicId } from '../../lib/paper';
 import { CANDIDATE_DEFS } from '../../lib/topics/candidates';
 import { ANCHORS, CANDIDATE_SCORE, candidatePhrases, classify } from '../../lib/topics/classify';
-import { namedTextFeatures, trainShippedModel } from '../../lib/topics/learn';
+import {
+  abstractExamples,
+  namedTextFeatures,
+  openingExample,
+  trainingExample,
+  trainShippedModel,
+} from '../../lib/topics/learn';
 import {
   compileTopicModel,
   featureKey,
@@ -297,13 +303,60 @@ describe('classify with the shipped model', () => {
         for (const phrase of topic.evidence) expect(paper.title).toContain(phrase);
       }
     }
-    // The model is not idle on the papers it was trained on (580 promotions, candidates
-    // included, none wrong, and 173 vetoes, none wrong, when it was last trained; on titles
+    // The model is not idle on the papers it was trained on (589 promotions, candidates
+    // included, none wrong, and 177 vetoes, none wrong, when it was last trained; on titles
     // alone, 471 promotions, 8 wrong).
     expect(promotedCount).toBeGreaterThan(10);
     expect(vetoedCount).toBeGreaterThan(10);
     expect(titlePromotedCount).toBeGreaterThan(10);
     expect(candidateCount).toBeGreaterThan(10);
+  });
+});
+
+describe('training on the openings of abstracts', () => {
+  const paper = {
+    title: 'A Study',
+    abstract: 'We study X, e.g. in LLMs. Is it biased? Yes! We find 3.5 times more. It is.',
+    topics: ['social'] as TopicId[],
+  };
+
+  it('cuts an abstract to its first two sentences, at a stop before a capital', () => {
+    const opening = openingExample(paper);
+    expect(opening?.topics).toEqual(['social']);
+    // The words of the title and of "We study X, e.g. in LLMs. Is it biased?" only.
+    expect(opening && [...opening.features.values()].sort()).toEqual(
+      ['a', 'biased', 'e', 'g', 'in', 'is', 'it', 'llms', 'study', 'we', 'x'].sort(),
+    );
+    expect(abstractExamples(paper)).toEqual([trainingExample(paper), opening]);
+  });
+
+  it('adds no copy of a paper that is its own opening', () => {
+    for (const abstract of [undefined, '', 'One sentence.', 'One. Two!', 'Lower. case. only.']) {
+      const short = { ...paper, abstract };
+      expect(openingExample(short)).toBeUndefined();
+      expect(abstractExamples(short)).toEqual([trainingExample(short)]);
+    }
+  });
+
+  it('keeps a short abstract from showing topics only a candidate names, unlabelled', () => {
+    // Trained on whole abstracts alone, the model showed 75 such topics on these papers cut to
+    // two sentences, against 406 labelled ones: it had learned the common words of a long
+    // abstract as evidence against a topic.
+    const model = shippedTopicModel();
+    let right = 0;
+    let wrong = 0;
+    for (const paper of DEV) {
+      const sentences = (paper.abstract ?? '').split(/(?<=[.!?])\s+(?=[A-Z])/);
+      const short = { title: paper.title, abstract: sentences.slice(0, 2).join(' ') };
+      const cues = classify(short, { minScore: 0.001 }).map((t) => t.id);
+      for (const topic of classify(short, { model })) {
+        if (cues.includes(topic.id)) continue;
+        if (paper.topics.includes(topic.id)) right++;
+        else wrong++;
+      }
+    }
+    expect(right).toBeGreaterThan(100);
+    expect(wrong).toBeLessThanOrEqual(right / 50);
   });
 });
 
