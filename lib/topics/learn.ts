@@ -45,8 +45,8 @@ export interface TrainingSettings {
  * 0.2 kept 23,000 (557 KB), for the same scores or better on each of seven held-out groups but
  * one. The model is asked only from a cue score of 0.35 (a raw score of about half the bar's): 3
  * of 47 topics it promoted in cross-validation scored less, and asking about those too means
- * reading 40% more abstracts word by word. The veto (a topic under 0.8 that the model puts under p = 0.05,
- * when another topic stays) raised precision on five of seven held-out groups, by up to three
+ * reading 40% more abstracts word by word. The veto (a topic under 0.8 that the model puts under
+ * p = 0.05, when another topic stays) raised precision on five of seven held-out groups, by up to three
  * points, and moved micro-F1 by at most 1.2 points either way; vetoing lone topics too cost "no
  * topic" precision. Learning rates, epochs, penalties and cut-offs around these moved the mean
  * held-out F1 by under half a point.
