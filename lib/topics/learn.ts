@@ -41,15 +41,15 @@ export interface TrainingSettings {
  * Chosen on batches held out from training (`npm run eval:learned -- --holdout …`): promoting
  * from 0.2 lifted micro-F1 and "no topic" precision on every held-out group. Weights under 0.2 are
  * pruned: with the openings of abstracts trained on as well (openingExample), which double the
- * steps and so grow the weights, a cut at 0.1 kept 38,000 of them (844 KB, on 4,288 papers) and
- * 0.2 kept 23,000 (557 KB), for the same scores or better on each of seven held-out groups but
- * one. The model is asked only from a cue score of 0.35 (a raw score of about half the bar's): 3
- * of 47 topics it promoted in cross-validation scored less, and asking about those too means
- * reading 40% more abstracts word by word. The veto (a topic under 0.8 that the model puts under
- * p = 0.05, when another topic stays) raised precision on five of seven held-out groups, by up to three
- * points, and moved micro-F1 by at most 1.2 points either way; vetoing lone topics too cost "no
- * topic" precision. Learning rates, epochs, penalties and cut-offs around these moved the mean
- * held-out F1 by under half a point.
+ * steps and so grow the weights, a cut at 0.1 kept 38,000 of them (844 KB, on 4,288 papers) and 0.2
+ * kept 23,000 (557 KB), for the same scores or better on each of seven held-out groups but one. The
+ * model is asked only from a cue score of 0.35 (a raw score of about half the bar's): 3 of 47
+ * topics it promoted in cross-validation scored less, and asking about those too means reading 40%
+ * more abstracts word by word. The veto (a topic under 0.8 that the model puts under p = 0.05, when
+ * another topic stays) raised precision on five of seven held-out groups, by up to three points,
+ * and moved micro-F1 by at most 1.2 points either way; vetoing lone topics too cost "no topic"
+ * precision. Learning rates, epochs, penalties and cut-offs around these moved the mean held-out F1
+ * by under half a point.
  */
 export const TRAINING_SETTINGS: TrainingSettings = {
   epochs: 60,
