@@ -112,26 +112,39 @@ export function trainingExample(paper: LabelledPaper): TrainingExample {
 }
 
 /**
- * The paper cut to the opening of its abstract, its first two sentences; undefined when that is
- * the whole abstract. The model for abstracts trains on it beside the whole paper
- * (abstractExamples), so that a topic needs words for it, not merely few words against it. Trained
- * on whole abstracts alone, the model took common words ("we", "and", "in") as evidence against
- * every topic, and a short abstract, short of them, had a topic only a candidate names shown on
- * little else (a plain paper that "uses an LLM judge"). With less text, fewer badges, as for
- * titles.
+ * The first two sentences of an abstract; undefined when that is the whole abstract (or there is
+ * none). Sentences end at a full stop, question or exclamation mark followed by a space and a
+ * capital: a rough cut, which splits after "U.S." or "vs. BERT" and misses an end before "(" or a
+ * digit, good enough for a shorter copy of the abstract to train on.
  */
-export function openingExample(paper: LabelledPaper): TrainingExample | undefined {
-  const sentences = paper.abstract?.trim().split(SENTENCE_END) ?? [];
+export function abstractOpening(abstract: string | undefined): string | undefined {
+  const sentences = abstract?.trim().split(SENTENCE_END) ?? [];
   if (sentences.length <= OPENING_SENTENCES) return undefined;
-  return trainingExample({ ...paper, abstract: sentences.slice(0, OPENING_SENTENCES).join(' ') });
+  return sentences.slice(0, OPENING_SENTENCES).join(' ');
 }
 
 const OPENING_SENTENCES = 2;
-/** The space after a sentence's full stop, question or exclamation mark, before a capital. */
 const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;
 
-/** A paper as the model for abstracts trains on it: whole, then cut to its opening. */
+/**
+ * The paper cut to the opening of its abstract (abstractOpening), which the model for abstracts
+ * trains on beside the whole paper (abstractExamples). Trained on whole abstracts alone, it
+ * counted on the common words every long abstract has ("we", "and", "in", weighted against every
+ * topic) to hold a topic back, so a short abstract, short of them, had a topic only a candidate
+ * names shown on little else (a plain paper that "uses an LLM judge"). Having seen short texts
+ * without a topic, it needs words for one. With less text, fewer badges, as for titles.
+ */
+export function openingExample(paper: LabelledPaper): TrainingExample | undefined {
+  const opening = abstractOpening(paper.abstract);
+  return opening === undefined ? undefined : trainingExample({ ...paper, abstract: opening });
+}
+
+/**
+ * A paper as the model for abstracts trains on it: whole, then cut to its opening; nothing for a
+ * paper without an abstract, which classify asks the model for titles about.
+ */
 export function abstractExamples(paper: LabelledPaper): TrainingExample[] {
+  if (!paper.abstract?.trim()) return [];
   const opening = openingExample(paper);
   return opening ? [trainingExample(paper), opening] : [trainingExample(paper)];
 }

@@ -7,6 +7,7 @@ import { CANDIDATE_DEFS } from '../../lib/topics/candidates';
 import { ANCHORS, CANDIDATE_SCORE, candidatePhrases, classify } from '../../lib/topics/classify';
 import {
   abstractExamples,
+  abstractOpening,
   namedTextFeatures,
   openingExample,
   trainingExample,
@@ -303,9 +304,9 @@ describe('classify with the shipped model', () => {
         for (const phrase of topic.evidence) expect(paper.title).toContain(phrase);
       }
     }
-    // The model is not idle on the papers it was trained on (602 promotions, candidates
-    // included, none wrong, and 181 vetoes, none wrong, when it was last trained; on titles
-    // alone, 487 promotions, 11 wrong).
+    // The model is not idle on these papers, mostly the ones it was trained on (603 promotions,
+    // candidates included, none wrong, and 181 vetoes, none wrong, when it was last trained; on
+    // titles alone, 490 promotions, 11 wrong).
     expect(promotedCount).toBeGreaterThan(10);
     expect(vetoedCount).toBeGreaterThan(10);
     expect(titlePromotedCount).toBeGreaterThan(10);
@@ -316,38 +317,63 @@ describe('classify with the shipped model', () => {
 describe('training on the openings of abstracts', () => {
   const paper = {
     title: 'A Study',
-    abstract: 'We study X, e.g. in LLMs. Is it biased? Yes! We find 3.5 times more. It is.',
+    abstract: 'We study X, e.g. in LLMs 3.5 times. Is it biased? Yes! We find more. It is.',
     topics: ['social'] as TopicId[],
   };
 
   it('cuts an abstract to its first two sentences, at a stop before a capital', () => {
     const opening = openingExample(paper);
     expect(opening?.topics).toEqual(['social']);
-    // The words of the title and of "We study X, e.g. in LLMs. Is it biased?" only.
+    expect(abstractOpening(`  ${paper.abstract}\n`)).toBe(
+      'We study X, e.g. in LLMs 3.5 times. Is it biased?',
+    );
+    // The words of the title and of the opening only.
     expect(opening && [...opening.features.values()].sort()).toEqual(
-      ['a', 'biased', 'e', 'g', 'in', 'is', 'it', 'llms', 'study', 'we', 'x'].sort(),
+      [
+        '3',
+        '5',
+        'a',
+        'biased',
+        'e',
+        'g',
+        'in',
+        'is',
+        'it',
+        'llms',
+        'study',
+        'times',
+        'we',
+        'x',
+      ].sort(),
     );
     expect(abstractExamples(paper)).toEqual([trainingExample(paper), opening]);
   });
 
-  it('adds no copy of a paper that is its own opening', () => {
-    for (const abstract of [undefined, '', 'One sentence.', 'One. Two!', 'Lower. case. only.']) {
+  it('adds no copy of a paper that is its own opening, and no paper without an abstract', () => {
+    for (const abstract of ['One sentence.', 'One. Two!', '  One. Two.  ', 'Lower. case. only.']) {
       const short = { ...paper, abstract };
       expect(openingExample(short)).toBeUndefined();
       expect(abstractExamples(short)).toEqual([trainingExample(short)]);
     }
+    // classify asks the model for titles about these: the model for abstracts never sees them.
+    for (const abstract of [undefined, '', '   ']) {
+      expect(openingExample({ ...paper, abstract })).toBeUndefined();
+      expect(abstractExamples({ ...paper, abstract })).toEqual([]);
+    }
   });
 
   it('keeps a short abstract from showing topics only a candidate names, unlabelled', () => {
-    // Trained on whole abstracts alone, the model showed 80 such topics on these papers cut to
-    // two sentences, against 408 labelled ones: it had learned the common words of a long
-    // abstract as evidence against a topic.
+    // The papers it was trained on, openings included. Trained on whole abstracts alone, the
+    // model showed 80 such topics on them cut to two sentences, against 408 labelled ones. Held
+    // out (eight groups of batches, each model trained on the rest): 34 wrong against 35 right
+    // then, 14 against 26 now.
     const model = shippedTopicModel();
     let right = 0;
     let wrong = 0;
     for (const paper of DEV) {
-      const sentences = (paper.abstract ?? '').split(/(?<=[.!?])\s+(?=[A-Z])/);
-      const short = { title: paper.title, abstract: sentences.slice(0, 2).join(' ') };
+      const opening = abstractOpening(paper.abstract);
+      if (opening === undefined) continue;
+      const short = { title: paper.title, abstract: opening };
       const cues = classify(short, { minScore: 0.001 }).map((t) => t.id);
       for (const topic of classify(short, { model })) {
         if (cues.includes(topic.id)) continue;
