@@ -15,7 +15,7 @@ import {
   SUBJECT_SENTENCE_SOURCE,
 } from './cues';
 import { type CompiledCandidate, featureSums, learnedScore, type TopicModel } from './learned';
-import { anchoredSource, type LiteralScan, literalScan } from './scan';
+import { anchoredSource, type LiteralScan, literalScan, sentenceEnds } from './scan';
 import type { ClassifyInput, TopicMatch } from './types';
 
 /** Options of `classify`. */
@@ -84,8 +84,6 @@ const PEOPLE_RE = new RegExp(PEOPLE_SOURCE, 'i');
 const GATE_RES = new Map(
   Object.entries(GATES).map(([id, source]) => [id as GateId, new RegExp(source, 'i')]),
 );
-const SENTENCE_END_RE = /[.!?](?=\s+[A-Z("'`[]|\s*$)/g;
-
 /**
  * What a pattern tried at an anchor is: a cue, a not-a-topic sense (`paperWide` when it is the
  * paper's sense of "bias": AnchoredDef.paperWide), a bare mention, an action.
@@ -269,14 +267,7 @@ class Field {
 
   /** Index of the sentence holding `pos`; 0 is the first. */
   sentenceOf(pos: number): number {
-    if (this.sentenceEnds === undefined) {
-      const ends: number[] = [];
-      SENTENCE_END_RE.lastIndex = 0;
-      for (let m = SENTENCE_END_RE.exec(this.text); m; m = SENTENCE_END_RE.exec(this.text)) {
-        ends.push(m.index);
-      }
-      this.sentenceEnds = ends;
-    }
+    this.sentenceEnds ??= sentenceEnds(this.text);
     const ends = this.sentenceEnds;
     let i = 0;
     while (i < ends.length && (ends[i] as number) < pos) i++;

@@ -12,6 +12,7 @@ import {
   type LearnedTopicData,
   type TopicModelData,
 } from './learned';
+import { sentenceEnds } from './scan';
 
 export interface LabelledPaper {
   title: string;
@@ -112,19 +113,18 @@ export function trainingExample(paper: LabelledPaper): TrainingExample {
 }
 
 /**
- * The first two sentences of an abstract; undefined when that is the whole abstract (or there is
- * none). Sentences end at a full stop, question or exclamation mark followed by a space and a
- * capital: a rough cut, which splits after "U.S." or "vs. BERT" and misses an end before "(" or a
- * digit, good enough for a shorter copy of the abstract to train on.
+ * The first two sentences of an abstract, as the classifier splits them (sentenceEnds);
+ * undefined when that is the whole abstract (or there is none).
  */
 export function abstractOpening(abstract: string | undefined): string | undefined {
-  const sentences = abstract?.trim().split(SENTENCE_END) ?? [];
-  if (sentences.length <= OPENING_SENTENCES) return undefined;
-  return sentences.slice(0, OPENING_SENTENCES).join(' ');
+  const text = abstract?.trim() ?? '';
+  const end = sentenceEnds(text)[OPENING_SENTENCES - 1];
+  // Trimmed, so a sentence end at the last character leaves nothing after the opening.
+  if (end === undefined || end + 1 >= text.length) return undefined;
+  return text.slice(0, end + 1);
 }
 
 const OPENING_SENTENCES = 2;
-const SENTENCE_END = /(?<=[.!?])\s+(?=[A-Z])/;
 
 /**
  * The paper cut to the opening of its abstract (abstractOpening), which the model for abstracts

@@ -11,6 +11,22 @@ export function anchoredSource(def: AnchoredDef): string {
   return `(?<=(${def.pre}))(?:${anchors})${def.post}`;
 }
 
+const SENTENCE_END_RE = /[.!?](?=\s+[A-Z("'`[]|\s*$)/g;
+
+/**
+ * Where the sentences of a text end: the index of each full stop, question or exclamation mark
+ * followed by a space and a capital, an opening bracket or a quote, or by the end of the text.
+ * A rough cut (it splits after "U.S. Census" and misses an end before a digit), shared by the
+ * classifier's sentence tests and the training copies of abstracts (learn.ts), so both see the
+ * same sentences.
+ */
+export function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  SENTENCE_END_RE.lastIndex = 0;
+  for (let m = SENTENCE_END_RE.exec(text); m; m = SENTENCE_END_RE.exec(text)) ends.push(m.index);
+  return ends;
+}
+
 /** Calls `found(literal, start)` for each occurrence of a literal in a text, by where it ends. */
 export type LiteralScan = (text: string, found: (literal: string, start: number) => void) => void;
 
