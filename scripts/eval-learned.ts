@@ -7,7 +7,7 @@
  *   npm run eval:learned -- --folds 10
  *   npm run eval:learned -- --holdout w,x,y,z   # train on the other batches, score these
  *   npm run eval:learned -- --groups 10         # the last 30 batches, three at a time, and the mean
- *   npm run eval:learned -- --groups 10 --reverse   # the same, trained in reverse order
+ *   npm run eval:learned -- --groups 10 --reverse   # any of these, trained in reverse order
  *
  * A change to the model should be judged on the mean over many groups, in both orders: the order
  * of the training papers alone moves a single group's micro-F1 by up to three points.
@@ -90,6 +90,23 @@ function score(results: { gold: FixturePaper; predicted: TopicId[] }[]) {
   return evaluateTopics(results.map(({ gold, predicted }) => ({ gold: gold.topics, predicted })));
 }
 
+/** Columns of the `--groups` table: header, width. */
+const GROUP_COLUMNS: [string, number][] = [
+  ['batches', 12],
+  ['micro-F1', 10],
+  ['precision', 11],
+  ['"no topic"', 12],
+  ['titles: F1', 12],
+  ['"no topic"', 10],
+];
+
+function groupRow(cells: string[]): string {
+  return cells
+    .map((cell, i) => cell.padEnd((GROUP_COLUMNS[i] as [string, number])[1]))
+    .join('')
+    .trimEnd();
+}
+
 /**
  * The last `count` groups of three batches (in the order the development set lists them), each
  * held out in turn: a line per group with the model, and their mean.
@@ -101,9 +118,9 @@ function evaluateGroups(examples: Example[], count: number, reverse: boolean): v
     groups.push(batches.slice(end - 3, end));
   }
   console.log(
-    `${groups.length} groups of three batches, each held out in turn${reverse ? ', trained in reverse order' : ''}`,
+    `${groups.length} group${groups.length === 1 ? '' : 's'} of three batches, each held out in turn${reverse ? ', trained in reverse order' : ''}`,
   );
-  console.log(`${'batches'.padEnd(12)} micro-F1 prec   "no topic"  titles: micro-F1 "no topic"`);
+  console.log(groupRow(GROUP_COLUMNS.map(([header]) => header)));
   const f = (x: number) => x.toFixed(3);
   const sums = [0, 0, 0, 0, 0];
   for (const group of groups) {
@@ -125,15 +142,9 @@ function evaluateGroups(examples: Example[], count: number, reverse: boolean): v
     values.forEach((v, i) => {
       sums[i] = (sums[i] as number) + v;
     });
-    const [f1, precision, noTopic, titleF1, titleNoTopic] = values.map(f);
-    console.log(
-      `${group.join(',').padEnd(12)} ${f1}    ${precision}  ${noTopic}       ${titleF1}         ${titleNoTopic}`,
-    );
+    console.log(groupRow([group.join(','), ...values.map(f)]));
   }
-  const [f1, precision, noTopic, titleF1, titleNoTopic] = sums.map((s) => f(s / groups.length));
-  console.log(
-    `${'mean'.padEnd(12)} ${f1}    ${precision}  ${noTopic}       ${titleF1}         ${titleNoTopic}`,
-  );
+  console.log(groupRow(['mean', ...sums.map((s) => f(s / groups.length))]));
 }
 
 function main(): void {
@@ -153,7 +164,9 @@ function main(): void {
     folds < 2 ||
     holdout?.has('') ||
     (groups !== undefined && (!Number.isInteger(groups) || groups < 1)) ||
-    (holdout && groups !== undefined)
+    // One way of splitting at a time.
+    [args.includes('--folds'), holdout !== undefined, groups !== undefined].filter(Boolean).length >
+      1
   ) {
     process.stderr.write(
       'usage: eval-learned [--folds N>=2 | --holdout BATCH,BATCH,... | --groups N>=1] [--reverse]\n',

@@ -402,7 +402,7 @@ describe('the shipped model file', () => {
     expect(built === file, 'lib/topics/topic-model.json is stale: run `npm run train:topics`').toBe(
       true,
     );
-    // Training on 4,600 papers takes about 4 s alone, and longer beside the other test files.
+    // Training on about 5,000 papers takes 4 s alone, and longer beside the other test files.
   }, 60_000);
 
   it('is small and covers every topic', () => {
