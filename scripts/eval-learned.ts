@@ -49,20 +49,24 @@ function shuffled<T>(items: readonly T[]): T[] {
 
 type Split = { training: Example[]; testing: Example[] }[];
 
-function row(name: string, results: { gold: FixturePaper; predicted: TopicId[] }[]): string {
-  const r = evaluateTopics(
-    results.map(({ gold, predicted }) => ({ gold: gold.topics, predicted })),
-  );
+type Results = { gold: FixturePaper; predicted: TopicId[] }[];
+
+function score(results: Results) {
+  return evaluateTopics(results.map(({ gold, predicted }) => ({ gold: gold.topics, predicted })));
+}
+
+function row(name: string, results: Results): string {
+  const r = score(results);
   const f = (x: number) => x.toFixed(3);
   return `${name.padEnd(30)} ${f(r.micro.f1)}  ${f(r.micro.precision)}  ${f(r.micro.recall)}  ${f(r.noTopic.precision)}`;
 }
 
 /** Trains on each split and classifies its test papers, with and without the model. */
 function evaluate(splits: Split, reverse: boolean) {
-  const cues: { gold: FixturePaper; predicted: TopicId[] }[] = [];
-  const learned: typeof cues = [];
-  const titleCues: typeof cues = [];
-  const titleLearned: typeof cues = [];
+  const cues: Results = [];
+  const learned: Results = [];
+  const titleCues: Results = [];
+  const titleLearned: Results = [];
   let promoted = 0;
   for (const split of splits) {
     const training = reverse ? [...split.training].reverse() : split.training;
@@ -84,10 +88,6 @@ function evaluate(splits: Split, reverse: boolean) {
     }
   }
   return { cues, learned, titleCues, titleLearned, promoted };
-}
-
-function score(results: { gold: FixturePaper; predicted: TopicId[] }[]) {
-  return evaluateTopics(results.map(({ gold, predicted }) => ({ gold: gold.topics, predicted })));
 }
 
 /** Columns of the `--groups` table: header, width. */
