@@ -29,10 +29,12 @@ export interface TopicModelData {
   titleTopics?: Partial<Record<TopicId, LearnedTopicData>>;
   /**
    * Candidate phrases (candidates.ts): a topic the cues found no evidence for but one of its
-   * candidates names is shown when the model's probability reaches `candidatePromoteAt`.
+   * candidates names is shown when the model's probability reaches `candidatePromoteAt`
+   * (`titleCandidatePromoteAt` for a title alone, when given).
    */
   candidates?: readonly CandidateDef[];
   candidatePromoteAt?: number;
+  titleCandidatePromoteAt?: number;
 }
 
 export interface LearnedTopicData {
@@ -153,6 +155,7 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
       topics: titleTopics,
       titleTopics: undefined,
       candidates: undefined,
+      candidatePromoteAt: data.titleCandidatePromoteAt ?? data.candidatePromoteAt,
     });
     // The same list: the tools compile its patterns once (a message may copy it, costing a second).
     model.title = { ...title, candidates: model.candidates };

@@ -298,7 +298,8 @@ describe('classify with the shipped model', () => {
           expect(topic.evidence).toEqual(
             candidatePhrases(model.candidates ?? [], paper.title).get(topic.id),
           );
-          expect(topic.score).toBeGreaterThanOrEqual(model.candidateBar);
+          // The bar of the part for titles, which is its own.
+          expect(topic.score).toBeGreaterThanOrEqual(model.title?.candidateBar ?? 1);
         } else expect(cueScore).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
         expect(topic.evidence.length).toBeGreaterThan(0);
         for (const phrase of topic.evidence) expect(paper.title).toContain(phrase);
@@ -496,6 +497,34 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
       'option order',
       'order sensitivity',
     ]);
+  });
+
+  it('have a bar of their own for a title alone, checked like the bar for abstracts', () => {
+    // The model puts evaluation at p = 0.875 wherever a candidate names it: between the bars.
+    const evaluationAt = {
+      topics: { evaluation: { intercept: Math.log(0.875 / 0.125), cue: 0, weights: {} } },
+    };
+    const data: TopicModelData = {
+      ...TINY,
+      ...evaluationAt,
+      titleTopics: evaluationAt.topics,
+      candidates: CANDIDATE_DEFS,
+      candidatePromoteAt: 0.9,
+      titleCandidatePromoteAt: 0.85,
+    };
+    const twoBars = compileTopicModel(data);
+    expect(twoBars.candidateBar).toBeCloseTo(0.9 / 1.1, 12);
+    expect(twoBars.title?.candidateBar).toBeCloseTo(0.85 / 1.05, 12);
+    const title = 'Leaderboards Mislead';
+    expect(classify({ title }, { model: twoBars }).map((t) => t.id)).toEqual(['evaluation']);
+    expect(classify({ title, abstract: 'We rank LLMs.' }, { model: twoBars })).toEqual([]);
+    // Without a bar of its own, the part for titles takes the bar for abstracts.
+    const oneBar = compileTopicModel({ ...data, titleCandidatePromoteAt: undefined });
+    expect(oneBar.title?.candidateBar).toBe(oneBar.candidateBar);
+    expect(classify({ title }, { model: oneBar })).toEqual([]);
+    for (const titleCandidatePromoteAt of [0.1, 1]) {
+      expect(() => compileTopicModel({ ...data, titleCandidatePromoteAt })).toThrow(RangeError);
+    }
   });
 
   it('score a candidate-only topic at CANDIDATE_SCORE for training, under the bar', () => {
