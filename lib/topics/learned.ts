@@ -72,7 +72,7 @@ export interface TopicModel {
   title?: TopicModel;
   /** TopicModelData.candidates, one pattern per anchor (compileCandidates). */
   candidates?: readonly CompiledCandidate[];
-  /** `candidatePromoteAt` on learnedScore's scale. */
+  /** `candidatePromoteAt` on learnedScore's scale (`titleCandidatePromoteAt` for `title`). */
   candidateBar: number;
 }
 
@@ -101,6 +101,10 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
   // A candidate is shown on the model's word alone: never more easily than evidence under the bar.
   if (!(candidatePromoteAt >= promoteAt && candidatePromoteAt < 1)) {
     throw new RangeError('Topic model: needs promoteAt <= candidatePromoteAt < 1');
+  }
+  const titleCandidatePromoteAt = data.titleCandidatePromoteAt ?? candidatePromoteAt;
+  if (!(titleCandidatePromoteAt >= promoteAt && titleCandidatePromoteAt < 1)) {
+    throw new RangeError('Topic model: needs promoteAt <= titleCandidatePromoteAt < 1');
   }
   // A topic the model does not cover gets a constant probability between the two: never promoted,
   // never vetoed.
@@ -155,7 +159,7 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
       topics: titleTopics,
       titleTopics: undefined,
       candidates: undefined,
-      candidatePromoteAt: data.titleCandidatePromoteAt ?? data.candidatePromoteAt,
+      candidatePromoteAt: titleCandidatePromoteAt,
     });
     // The same list: the tools compile its patterns once (a message may copy it, costing a second).
     model.title = { ...title, candidates: model.candidates };

@@ -266,7 +266,9 @@ describe('classify with the shipped model', () => {
           candidateCount++;
           expect(topic.inferred).toBe(true);
           expect(topic.evidence).toEqual(named.get(topic.id));
-          expect(topic.score).toBeGreaterThanOrEqual(model.candidateBar);
+          // The bar of the part asked: the one for titles when the paper has no abstract.
+          const asked = paper.abstract?.trim() ? model : model.title;
+          expect(topic.score).toBeGreaterThanOrEqual(asked?.candidateBar ?? 1);
         } else {
           expect(cueScore).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
           expect(topic).not.toHaveProperty('inferred');
@@ -438,6 +440,9 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
     expect(evaluation?.inferred).toBe(true);
   });
 
+  // The shipped model puts this paper at p ≈ 0.87 (models trained since session 15's papers): the
+  // bar of 0.9 for abstracts is what keeps it off, as it keeps off such topics between 0.85 and 0.9,
+  // right 2 times in 7 on held-out papers.
   it('add nothing where the model is not sure: a plain paper that uses a judge, a corpus', () => {
     const plain = {
       title: 'Faster Speculative Decoding with Draft Trees',
@@ -516,14 +521,22 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
     expect(twoBars.candidateBar).toBeCloseTo(0.9 / 1.1, 12);
     expect(twoBars.title?.candidateBar).toBeCloseTo(0.85 / 1.05, 12);
     const title = 'Leaderboards Mislead';
+    const withAbstract = { title, abstract: 'We rank LLMs.' };
     expect(classify({ title }, { model: twoBars }).map((t) => t.id)).toEqual(['evaluation']);
-    expect(classify({ title, abstract: 'We rank LLMs.' }, { model: twoBars })).toEqual([]);
+    expect(classify(withAbstract, { model: twoBars })).toEqual([]);
+    // The abstract's own bar is what held it back there.
+    const lowBar = compileTopicModel({ ...data, candidatePromoteAt: 0.85 });
+    expect(classify(withAbstract, { model: lowBar }).map((t) => t.id)).toEqual(['evaluation']);
     // Without a bar of its own, the part for titles takes the bar for abstracts.
     const oneBar = compileTopicModel({ ...data, titleCandidatePromoteAt: undefined });
     expect(oneBar.title?.candidateBar).toBe(oneBar.candidateBar);
     expect(classify({ title }, { model: oneBar })).toEqual([]);
     for (const titleCandidatePromoteAt of [0.1, 1]) {
       expect(() => compileTopicModel({ ...data, titleCandidatePromoteAt })).toThrow(RangeError);
+      // Checked even where the model has no part for titles to use it.
+      expect(() =>
+        compileTopicModel({ ...data, titleTopics: undefined, titleCandidatePromoteAt }),
+      ).toThrow('titleCandidatePromoteAt');
     }
   });
 
@@ -531,5 +544,7 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
     expect(CANDIDATE_SCORE).toBeGreaterThanOrEqual(TOPIC_MODEL_DATA.askFrom);
     expect(CANDIDATE_SCORE).toBeLessThan(0.5);
     expect(TOPIC_MODEL_DATA.candidatePromoteAt).toBeGreaterThan(TOPIC_MODEL_DATA.promoteAt);
+    expect(TOPIC_MODEL_DATA.titleCandidatePromoteAt).toBeGreaterThan(TOPIC_MODEL_DATA.promoteAt);
+    expect(TOPIC_MODEL_DATA.titleCandidatePromoteAt).toBeLessThan(1);
   });
 });
