@@ -829,6 +829,19 @@ export const NOT_A_TOPIC_DEFS: readonly AnchoredDef[] = [
   { anchors: ['bias'], pre: '\\brank[- ]', post: 'ed\\b' },
   // A watermark that keeps the model's output distribution, a property of the sampler.
   { anchors: ['bias'], pre: '\\bun', post: 'ed,? (?:[\\w-]+ ){0,2}?watermark\\w*' },
+  // Fairness among what a system shares out, not among people: jobs of a scheduler, GPUs of a
+  // cluster, agents finding paths ("fair resource allocation", "client fairness"). Not "fair
+  // federated learning", which is as often about groups of people as about clients.
+  {
+    anchors: ['fair'],
+    pre: '\\b(?:client|agent|resource|job)s?[- ]',
+    post: '(?:ness)?\\b',
+  },
+  {
+    anchors: ['fair'],
+    pre: '\\b',
+    post: '(?:ness|ly|er)?[- ](?:(?!and\\b|or\\b)[\\w-]+ ){0,3}?(?:clients?|resource|allocation|scheduling|serving|traffic|multi-agent|agents?|path[- ]finding|bandits?|gpus?|clusters?|energy|wireless|bandwidth|queu\\w*)\\b',
+  },
   // Clinical trial appraisal ("risk of bias assessment"), not a bias the paper studies.
   { anchors: ['bias'], pre: '\\brisk[- ]of[- ]', post: '\\b' },
   {

@@ -662,6 +662,24 @@ describe('classify: senses of "bias" that are no topic', () => {
     ]);
   });
 
+  it('does not read fairness among resources, jobs or agents as social, even in a title', () => {
+    // Titles written for the test, in the manner of the labelled papers that showed the case.
+    for (const title of [
+      'Fair Resource Allocation for Mixture-of-Experts Inference',
+      'Fairness in Scheduling Training Jobs on Shared GPU Clusters',
+      'Client Fairness under Partial Participation',
+      'Balancing Throughput and Fairness in Wireless Networks',
+      'Multi-Agent Fairness in Cooperative Navigation',
+    ]) {
+      expect(ids(title), title).toEqual([]);
+    }
+    // Fairness toward groups of people keeps its social reading, in federated learning too.
+    expect(ids('Group Fairness in Federated Learning')).toEqual(['social']);
+    expect(ids('A Fair Federated Learning Framework')).toEqual(['social']);
+    expect(ids('Fairness in Hiring Algorithms')).toEqual(['social']);
+    expect(ids('Fair Allocation of Loans across Demographic Groups')).toEqual(['social']);
+  });
+
   it('does not read "fair use" as fairness', () => {
     expect(
       ids('Membership Inference for Books', 'Questions of copyright and fair use of text arise.'),
