@@ -399,6 +399,16 @@ export const CUE_DEFS: readonly CueDef[] = [
     needs: 'evaluation',
   }),
   cue('evaluation', 0.6, 'preference', '\\b', ' leakage\\b'),
+  // Benchmarks or test sets leaked into training data bias what the scores say (21 of the 28
+  // labelled titles that name it are evaluation); "contaminated samples" of robust statistics
+  // are not this.
+  cue(
+    'evaluation',
+    0.7,
+    'contaminat',
+    '\\b(?:data|benchmark|test[- ]set|test[- ]data|evaluation|dataset)[- ]',
+    '\\w*',
+  ),
   // Judges or reviewers that inflate scores (leniency), and metrics that can be gamed.
   cue(
     'evaluation',

@@ -175,10 +175,30 @@ describe('classify: positive phrasings per topic (with abstract)', () => {
   it('takes inflated scores for an evaluation bias only where judges or evaluators give them', () => {
     expect(
       ids(
+        'Credit Score Inflation During the Pandemic',
+        'Forbearance programmes inflated the credit scores of borrowers in 2020. We estimate the size of the inflation from bureau records and its effect on later defaults.',
+      ),
+    ).not.toContain('evaluation');
+  });
+
+  it('takes contaminated benchmarks and test sets for evaluation, not contaminated samples', () => {
+    expect(
+      ids(
         'Benchmark Contamination Detection',
         'Test sets leak into pretraining corpora, and contamination inflates benchmark scores. We detect leaked examples with a membership test and report cleaned scores.',
       ),
-    ).not.toContain('evaluation');
+    ).toContain('evaluation');
+    expect(ids('Quantifying Test Set Contamination in Code Generation')).toContain('evaluation');
+    // Huber's contamination model of robust statistics: outliers among the samples, no evaluation.
+    const robust = {
+      title: 'Robust Mean Estimation under Huber Contamination',
+      abstract:
+        'An epsilon fraction of the samples is contaminated by an adversary. We give an estimator of the mean whose error is optimal in epsilon, and a matching lower bound for contaminated distributions.',
+    };
+    expect(ids(robust.title, robust.abstract)).not.toContain('evaluation');
+    expect(classify(robust, { model: shippedTopicModel() }).map((t) => t.id)).not.toContain(
+      'evaluation',
+    );
   });
 });
 
