@@ -3,7 +3,7 @@ import type { AnchoredDef } from './cues';
 
 /**
  * Candidate phrases: words of a topic's field that are no evidence of its bias on their own
- * ("LLM judges", "data contamination", "hallucinations", "multilingual", "propensity"). A
+ * ("LLM judges", "leakage", "hallucinations", "multilingual", "propensity"). A
  * paper about the reliability of judges, or the language gaps of a model, often never says
  * "bias"; a paper that merely uses a judge, or covers many languages, says the same words. So a
  * candidate never makes a badge by itself: it only asks the learned model (learned.ts) about a
@@ -32,7 +32,8 @@ function candidates(
 }
 
 export const CANDIDATE_DEFS: readonly CandidateDef[] = [
-  // Judges and their reliability, contaminated or leaked benchmarks, gamed reward models.
+  // Judges and their reliability, contamination that names no benchmark or test set (those are
+  // cues), leaked benchmarks, gamed reward models.
   candidates('evaluation', ['judge', 'jury', 'juries', 'evaluator', 'leaderboard']),
   candidates('evaluation', ['contaminat', 'leakage']),
   candidates('evaluation', ['reward'], '\\b', '[- ](?:hack\\w*|over-?optimi\\w*|models?)\\b'),
