@@ -32,8 +32,8 @@ function candidates(
 }
 
 export const CANDIDATE_DEFS: readonly CandidateDef[] = [
-  // Judges and their reliability, contamination that names no benchmark or test set (those are
-  // cues), leaked benchmarks, gamed reward models.
+  // Judges and their reliability, contamination not said of data, a dataset, a benchmark, a test
+  // set or an evaluation (those are cues), leaked benchmarks, gamed reward models.
   candidates('evaluation', ['judge', 'jury', 'juries', 'evaluator', 'leaderboard']),
   candidates('evaluation', ['contaminat', 'leakage']),
   candidates('evaluation', ['reward'], '\\b', '[- ](?:hack\\w*|over-?optimi\\w*|models?)\\b'),

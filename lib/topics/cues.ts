@@ -400,14 +400,15 @@ export const CUE_DEFS: readonly CueDef[] = [
   }),
   cue('evaluation', 0.6, 'preference', '\\b', ' leakage\\b'),
   // Benchmarks or test sets leaked into training data bias what the scores say (21 of the 28
-  // labelled titles that name it are evaluation); "contaminated samples" of robust statistics
-  // are not this.
+  // labelled titles this pattern matches are evaluation). Not in a paper about estimators: robust
+  // statistics says "data contamination" too, of outliers; a title alone cannot tell the two.
   cue(
     'evaluation',
     0.7,
     'contaminat',
     '\\b(?:data|benchmark|test[- ]set|test[- ]data|evaluation|dataset)[- ]',
     '\\w*',
+    { unless: 'statistical' },
   ),
   // Judges or reviewers that inflate scores (leniency), and metrics that can be gamed.
   cue(

@@ -173,15 +173,22 @@ describe('classify: positive phrasings per topic (with abstract)', () => {
   });
 
   it('takes inflated scores for an evaluation bias only where judges or evaluators give them', () => {
+    // In the title, where the cue alone would pass the bar without its gate.
     expect(
       ids(
-        'Credit Score Inflation During the Pandemic',
-        'Forbearance programmes inflated the credit scores of borrowers in 2020. We estimate the size of the inflation from bureau records and its effect on later defaults.',
+        'Forbearance Inflated Credit Scores During the Pandemic',
+        'Forbearance programmes raised the credit scores of borrowers in 2020. We estimate the size of the rise from bureau records and its effect on later defaults.',
       ),
     ).not.toContain('evaluation');
+    expect(
+      ids(
+        'LLM Judges Inflate Scores of Long Answers',
+        'We ask language models to act as judges of answer quality.',
+      ),
+    ).toContain('evaluation');
   });
 
-  it('takes contaminated benchmarks and test sets for evaluation, not contaminated samples', () => {
+  it('takes benchmark, test-set and data contamination for evaluation, not outliers of estimators', () => {
     expect(
       ids(
         'Benchmark Contamination Detection',
@@ -189,16 +196,30 @@ describe('classify: positive phrasings per topic (with abstract)', () => {
       ),
     ).toContain('evaluation');
     expect(ids('Quantifying Test Set Contamination in Code Generation')).toContain('evaluation');
-    // Huber's contamination model of robust statistics: outliers among the samples, no evaluation.
-    const robust = {
-      title: 'Robust Mean Estimation under Huber Contamination',
-      abstract:
-        'An epsilon fraction of the samples is contaminated by an adversary. We give an estimator of the mean whose error is optimal in epsilon, and a matching lower bound for contaminated distributions.',
-    };
-    expect(ids(robust.title, robust.abstract)).not.toContain('evaluation');
-    expect(classify(robust, { model: shippedTopicModel() }).map((t) => t.id)).not.toContain(
-      'evaluation',
-    );
+    expect(
+      ids(
+        'Detecting Data Contamination in Large Language Models',
+        'Benchmarks leak into pretraining data. We detect data contamination from the likelihoods a model gives to benchmark items, and show that contaminated models score higher.',
+      ),
+    ).toContain('evaluation');
+    // Contamination models of robust statistics: outliers among the samples, no evaluation.
+    for (const robust of [
+      {
+        title: 'Robust Mean Estimation under Huber Contamination',
+        abstract:
+          'An epsilon fraction of the samples is contaminated by an adversary. We give an estimator of the mean whose error is optimal in epsilon, and a matching lower bound for contaminated distributions.',
+      },
+      {
+        title: 'Robust Regression under Data Contamination',
+        abstract:
+          'An adversary corrupts a fraction of the responses. Our estimator attains the minimax rate under this model of data contamination, and its variance matches the lower bound.',
+      },
+    ]) {
+      expect(ids(robust.title, robust.abstract)).not.toContain('evaluation');
+      expect(classify(robust, { model: shippedTopicModel() }).map((t) => t.id)).not.toContain(
+        'evaluation',
+      );
+    }
   });
 });
 
