@@ -98,13 +98,14 @@ export function compileTopicModel(data: TopicModelData): TopicModel {
   if (!(promoteAt > 0 && promoteAt < 1 && vetoAt >= 0 && vetoAt < promoteAt)) {
     throw new RangeError('Topic model: needs 0 <= vetoAt < promoteAt < 1');
   }
-  // A candidate is shown on the model's word alone: never more easily than evidence under the bar.
-  if (!(candidatePromoteAt >= promoteAt && candidatePromoteAt < 1)) {
-    throw new RangeError('Topic model: needs promoteAt <= candidatePromoteAt < 1');
-  }
   const titleCandidatePromoteAt = data.titleCandidatePromoteAt ?? candidatePromoteAt;
-  if (!(titleCandidatePromoteAt >= promoteAt && titleCandidatePromoteAt < 1)) {
-    throw new RangeError('Topic model: needs promoteAt <= titleCandidatePromoteAt < 1');
+  // A candidate is shown on the model's word alone: never more easily than evidence under the bar,
+  // with an abstract or without (checked even where the model has no part for titles).
+  const candidateBars = { candidatePromoteAt, titleCandidatePromoteAt };
+  for (const [name, bar] of Object.entries(candidateBars)) {
+    if (!(bar >= promoteAt && bar < 1)) {
+      throw new RangeError(`Topic model: needs promoteAt <= ${name} < 1`);
+    }
   }
   // A topic the model does not cover gets a constant probability between the two: never promoted,
   // never vetoed.
