@@ -54,6 +54,12 @@ const ACTION_WEIGHT = 0.5;
 const TITLE_MENTION_WEIGHT = 1.2;
 const TITLE_ACTION_WEIGHT = 1.4;
 const SUBJECT_FACTOR = 1.4;
+/**
+ * A title is read up to this many characters, as many as a saved title keeps (LIMITS.title): real
+ * titles stay under 300, and the 20,000 a hostile page can put in one (MAX_FIELD_CHARS) made a
+ * long task of 100–280 ms on Hugging Face pages in Chromium, for nothing.
+ */
+const MAX_TITLE_CHARS = 2000;
 const MENTION_CAP_ABSTRACT = 1.0;
 const MENTION_CAP_TITLE = 1.6;
 /** A topic needs this much core evidence to take the bare mentions. */
@@ -379,7 +385,12 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   const promoter = abstractText ? model : model?.title;
   const scanner = scannerFor(promoter?.candidates);
   const candidatesFound: CandidatePhrases = new Map();
-  const title = new Field(input.title ?? '', true, scanner, candidatesFound);
+  const title = new Field(
+    (input.title ?? '').slice(0, MAX_TITLE_CHARS),
+    true,
+    scanner,
+    candidatesFound,
+  );
   const abstract = new Field(abstractText, false, scanner, candidatesFound);
   const bar = abstractText ? ABSTRACT_BAR : TITLE_ONLY_BAR;
 

@@ -776,6 +776,29 @@ describe('classify: title-only input', () => {
   });
 });
 
+describe('classify: a title longer than any real one', () => {
+  // A hostile page can put 20,000 characters in a title (the adapters' MAX_FIELD_CHARS); the
+  // classifier reads the first 2,000, as many as a saved title keeps.
+  const filler = 'Notes on a very long heading. '.repeat(70);
+
+  it('reads the first 2,000 characters of a title', () => {
+    const early = `Mitigating Gender Bias in LLMs. ${filler}`;
+    expect(early.length).toBeGreaterThan(2000);
+    expect(ids(early)).toEqual(['social']);
+    const late = `${filler}Mitigating Gender Bias in LLMs`;
+    expect(late.indexOf('Gender')).toBeGreaterThan(2000);
+    expect(ids(late)).toEqual([]);
+    expect(ids(late, 'We study it.')).toEqual([]);
+  });
+
+  it('takes its evidence only from what it reads', () => {
+    const title = `Mitigating Gender Bias in LLMs. ${filler}Racial stereotypes`;
+    const social = classify({ title }).find((t) => t.id === 'social');
+    expect(social?.evidence).toContain('Gender Bias');
+    expect(social?.evidence.join(' ')).not.toMatch(/racial|stereotyp/i);
+  });
+});
+
 describe('classify: output contract', () => {
   const all = [...SEED, ...EXTRA];
 
