@@ -57,7 +57,7 @@ const SUBJECT_FACTOR = 1.4;
 /**
  * A title is read up to this many characters, as many as a saved title keeps (LIMITS.title): real
  * titles stay under 300, and the 20,000 a hostile page can put in one (MAX_FIELD_CHARS) made a
- * long task of 100–280 ms on Hugging Face pages in Chromium, for nothing.
+ * long task of up to 280 ms on Hugging Face pages in Chromium, for nothing.
  */
 const MAX_TITLE_CHARS = 2000;
 const MENTION_CAP_ABSTRACT = 1.0;
