@@ -9,7 +9,9 @@ import type { AnchoredDef } from './cues';
  * candidate never makes a badge by itself: it only asks the learned model (learned.ts) about a
  * topic the cues found no evidence for, and the topic is shown when the model, which reads every
  * word of the paper, is confident enough (`candidatePromoteAt`, `titleCandidatePromoteAt` for a
- * title alone). The phrase found is the badge's evidence.
+ * title alone). With an abstract it asks only when two different phrases name the topic: one is
+ * as often a passing use of the word as not (classify.ts). The phrases found are the badge's
+ * evidence.
  *
  * They ship inside the learned model (topic-model.json, written by `npm run train:topics`), not
  * in the content script: without the model they would do nothing, and the content script's 30 KB

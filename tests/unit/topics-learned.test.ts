@@ -440,9 +440,9 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
     expect(evaluation?.inferred).toBe(true);
   });
 
-  // The shipped model puts this paper at p ≈ 0.90 (models trained on session 15's papers): the bar
-  // of 0.95 for abstracts is what keeps it off, as it keeps off such topics between 0.85 and 0.95,
-  // right 7 times in 20 on held-out papers.
+  // Models trained on session 15's papers put this paper at p ≈ 0.90, under the bar of 0.95 for
+  // abstracts; session 18's, on 7,656 papers, at 0.953. Its one phrase, "judge", is what keeps it
+  // off now (the next test).
   it('add nothing where the model is not sure: a plain paper that uses a judge, a corpus', () => {
     const plain = {
       title: 'Faster Speculative Decoding with Draft Trees',
@@ -474,10 +474,14 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
       titleTopics: undefined,
       candidates: [{ topic: 'social', anchors: ['racial'], pre: '\\b', post: '\\w*' }],
     });
-    // No cue fires: the candidate's phrase is the evidence.
-    const census = { title: 'Census Records', abstract: 'We study racial categories in censuses.' };
+    // No cue fires: the candidate's phrases are the evidence.
+    const census = {
+      title: 'Racial Categories in Census Records',
+      abstract: 'We study racial categories in censuses.',
+    };
     expect(classify(census).map((t) => t.id)).not.toContain('social');
     expect(classify(census, { model: sure }).find((t) => t.id === 'social')?.evidence).toEqual([
+      'Racial',
       'racial',
     ]);
     // The cue on the same word still fires, and its evidence wins.
@@ -489,6 +493,33 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
       'Racially Diverse',
       'racially diverse',
     ]);
+  });
+
+  it('need two different phrases with an abstract, one with a title alone', () => {
+    // A model sure of evaluation bias whenever it is asked, for abstracts and titles alike.
+    const evaluation = { evaluation: { intercept: 5, cue: 0, weights: {} } };
+    const sure = compileTopicModel({
+      ...TOPIC_MODEL_DATA,
+      topics: evaluation,
+      titleTopics: evaluation,
+    });
+    const inferred = (input: { title: string; abstract?: string }) =>
+      classify(input, { model: sure }).find((t) => t.id === 'evaluation' && t.inferred)?.evidence;
+    const decoding = 'Faster Speculative Decoding with Draft Trees';
+    const once = 'We propose draft trees. An LLM judge finds no loss in answer quality.';
+    expect(inferred({ title: decoding, abstract: once })).toBeUndefined();
+    // The same word again is still one phrase; a second wording makes two.
+    expect(inferred({ title: decoding, abstract: `${once} The judge agrees.` })).toBeUndefined();
+    expect(inferred({ title: decoding, abstract: `${once} Two judges agree.` })).toEqual([
+      'judge',
+      'judges',
+    ]);
+    expect(inferred({ title: 'When LLM Judges Disagree', abstract: once })).toEqual([
+      'Judges',
+      'judge',
+    ]);
+    // A title alone keeps its one phrase.
+    expect(inferred({ title: 'When LLM Judges Disagree' })).toEqual(['Judges']);
   });
 
   it('want the word before "order" for an order effect, not a bare "order"', () => {
@@ -521,7 +552,7 @@ describe('candidate phrases (lib/topics/candidates.ts)', () => {
     expect(twoBars.candidateBar).toBeCloseTo(0.9 / 1.1, 12);
     expect(twoBars.title?.candidateBar).toBeCloseTo(0.85 / 1.05, 12);
     const title = 'Leaderboards Mislead';
-    const withAbstract = { title, abstract: 'We rank LLMs.' };
+    const withAbstract = { title, abstract: 'We rank LLMs on two leaderboards.' };
     expect(classify({ title }, { model: twoBars }).map((t) => t.id)).toEqual(['evaluation']);
     expect(classify(withAbstract, { model: twoBars })).toEqual([]);
     // The abstract's own bar is what held it back there.
