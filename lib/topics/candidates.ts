@@ -9,8 +9,8 @@ import type { AnchoredDef } from './cues';
  * candidate never makes a badge by itself: it only asks the learned model (learned.ts) about a
  * topic the cues found no evidence for, and the topic is shown when the model, which reads every
  * word of the paper, is confident enough (`candidatePromoteAt`, `titleCandidatePromoteAt` for a
- * title alone). With an abstract it asks only when two different phrases name the topic: one is
- * as often a passing use of the word as not (classify.ts). The phrases found are the badge's
+ * title alone). With an abstract it asks only when two different phrases name the topic: one
+ * phrase alone was right about half the time (classify.ts). The phrases found are the badge's
  * evidence.
  *
  * They ship inside the learned model (topic-model.json, written by `npm run train:topics`), not
