@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits';
 import { TOPIC_IDS, type TopicId } from '../paper';
 import {
   type AnchoredDef,
@@ -54,12 +55,6 @@ const ACTION_WEIGHT = 0.5;
 const TITLE_MENTION_WEIGHT = 1.2;
 const TITLE_ACTION_WEIGHT = 1.4;
 const SUBJECT_FACTOR = 1.4;
-/**
- * A title is read up to this many characters, as many as a saved title keeps (LIMITS.title): real
- * titles stay under 300, and the 20,000 a hostile page can put in one (MAX_FIELD_CHARS) made a
- * long task of up to 280 ms on Hugging Face pages in Chromium, for nothing.
- */
-const MAX_TITLE_CHARS = 2000;
 const MENTION_CAP_ABSTRACT = 1.0;
 const MENTION_CAP_TITLE = 1.6;
 /** A topic needs this much core evidence to take the bare mentions. */
@@ -385,8 +380,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): T
   const promoter = abstractText ? model : model?.title;
   const scanner = scannerFor(promoter?.candidates);
   const candidatesFound: CandidatePhrases = new Map();
+  // A title is read only as far as a saved title keeps (LIMITS.title): real titles stay under
+  // 300, and the 20,000 characters a hostile page can put in one (MAX_FIELD_CHARS) made a long task
+  // of up to 280 ms on Hugging Face pages in Chromium, for nothing.
   const title = new Field(
-    (input.title ?? '').slice(0, MAX_TITLE_CHARS),
+    (input.title ?? '').slice(0, LIMITS.title),
     true,
     scanner,
     candidatesFound,
