@@ -35,8 +35,12 @@ export interface ClassifyOptions {
 /** The cue score of a topic that only a candidate phrase names: under the bar, however often. */
 export const CANDIDATE_SCORE = 0.4;
 
-/** Raw score that maps to 0.5 when the paper has an abstract. */
-export const ABSTRACT_BAR = 1.0;
+/**
+ * Raw score that maps to 0.5 when the paper has an abstract. A hair over 1, the weight of one
+ * plain cue, so a topic resting on exactly that is under the bar and goes to the learned model:
+ * such badges were right 67 times in 113 in cross-validation, against 88% from 0.6 up.
+ */
+export const ABSTRACT_BAR = 1.01;
 /** Raw score that maps to 0.5 for a title alone: stricter, since a title is little text. */
 export const TITLE_ONLY_BAR = 1.3;
 /** A cue in the title counts this many times its weight. */

@@ -128,11 +128,6 @@ describe('classify: positive phrasings per topic (with abstract)', () => {
       'evaluation',
     ],
     [
-      'Scoring Detectors Fairly',
-      'Object detectors are compared by average precision. We show that its standard implementation is a gameable metric: a re-ranking trick raises it without better detections. We propose two metrics that reward calibrated detectors.',
-      'evaluation',
-    ],
-    [
       'Who Wrote It?',
       'Human participants and model evaluators rated literary passages labelled as human- or AI-written. We measure an attribution bias across evaluators: identical passages score lower when labelled as AI-written.',
       'evaluation',
@@ -251,11 +246,6 @@ describe('classify: which topic a named bias belongs to', () => {
       ['evaluation'],
     ],
     [
-      'When Prompts Override Vision',
-      'Large vision-language models describe objects that are not in the image. We show that these hallucinations stem from excessive reliance on textual priors introduced by the instruction, and we fine-tune models toward visually grounded answers.',
-      ['modality'],
-    ],
-    [
       'Gender Imbalance in Reference Lists',
       'We measure the gender imbalance of citations in five journals: papers by women are cited less than expected.',
       ['social'],
@@ -348,11 +338,6 @@ describe('classify: which topic a named bias belongs to', () => {
       'Post-Hoc Debiasing of CLIP',
       'CLIP inherits social biases about gender and race from its training data. Our debiasing achieves fairness gains in retrieval and zero-shot classification.',
       ['social'],
-    ],
-    [
-      'A Theory of Policy-Gradient Estimators for Language Model Fine-Tuning',
-      'We characterize the statistical properties of the policy-gradient estimators used to fine-tune language models. Our analysis establishes their unbiasedness and derives exact variance expressions, which yield a variance-optimal baseline.',
-      ['statistical'],
     ],
     // Biases of an evaluation, of preference models and of LLMs-as-judges are evaluation biases.
     ['Biases in Human Evaluation of Machine Translation', undefined, ['evaluation']],
@@ -452,6 +437,42 @@ describe('classify: which topic a named bias belongs to', () => {
     ],
   ])('%s', (title, abstract, expected) => {
     expect(ids(title, abstract)).toEqual(expected);
+  });
+});
+
+describe('classify: one plain cue in an abstract', () => {
+  // A topic resting on one plain cue, once, sits just under the bar: the cues alone show no badge,
+  // and the learned model, which reads the whole abstract, decides.
+  it.each<[string, string, TopicId, string]>([
+    [
+      'Scoring Detectors Fairly',
+      'Object detectors are compared by average precision. We show that its standard implementation is a gameable metric: a re-ranking trick raises it without better detections. We propose two metrics that reward calibrated detectors.',
+      'evaluation',
+      'gameable metric',
+    ],
+    [
+      'When Prompts Override Vision',
+      'Large vision-language models describe objects that are not in the image. We show that these hallucinations stem from excessive reliance on textual priors introduced by the instruction, and we fine-tune models toward visually grounded answers.',
+      'modality',
+      'textual priors',
+    ],
+    [
+      'A Theory of Policy-Gradient Estimators for Language Model Fine-Tuning',
+      'We characterize the statistical properties of the policy-gradient estimators used to fine-tune language models. Our analysis establishes their unbiasedness and derives exact variance expressions, which yield a variance-optimal baseline.',
+      'statistical',
+      'unbiasedness',
+    ],
+  ])('%s', (title, abstract, topic, phrase) => {
+    const found = classify({ title, abstract }, { minScore: 0.3 });
+    expect(found).toEqual([{ id: topic, score: expect.any(Number), evidence: [phrase] }]);
+    expect(found[0]?.score).toBeLessThan(0.5);
+    expect(found[0]?.score).toBeGreaterThan(0.49);
+    expect(ids(title, abstract)).toEqual([]);
+    expect(classify({ title, abstract }, { model: shippedTopicModel() })).toEqual([
+      { id: topic, score: expect.any(Number), evidence: [phrase] },
+    ]);
+    // The same phrase in the title is more than the bar.
+    expect(ids(`${title}: a ${phrase}`, abstract)).toEqual([topic]);
   });
 });
 
