@@ -55,13 +55,18 @@ export const classifyByTitle = (paper: ExtractedPaper): TopicMatch[] => {
   return topics;
 };
 
-/** Runs every scheduled task synchronously-ish: tasks go to microtasks, yields resolve at once. */
+/**
+ * Runs every scheduled task synchronously-ish: tasks go to microtasks, yields resolve at once.
+ * Its clock stands still, so a pass is never cut into time slices: what a test sees does not
+ * depend on how fast the machine is (a loaded CI machine once split a two-card page in two).
+ * Tests of slicing pass their own clock.
+ */
 export function immediateScheduler(): Scheduler {
   let cancelled = false;
   return {
     soon: (task) => queueMicrotask(() => !cancelled && task()),
     yield: () => Promise.resolve(),
-    now: () => performance.now(),
+    now: () => 0,
     sleep: () => Promise.resolve(),
     cancel: () => {
       cancelled = true;
