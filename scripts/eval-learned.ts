@@ -8,6 +8,7 @@
  *   npm run eval:learned -- --holdout w,x,y,z   # train on the other batches, score these
  *   npm run eval:learned -- --groups 10         # the last 30 batches, three at a time, and the mean
  *   npm run eval:learned -- --groups 10 --reverse   # any of these, trained in reverse order
+ *   npm run eval:learned -- --holdout w,x --misses  # and where the errors come from (misses.ts)
  *
  * A change to the model should be judged on the mean over many groups, in both orders: the order
  * of the training papers alone moves a single group's micro-F1 by up to three points.
@@ -18,15 +19,17 @@
  * fold split.
  */
 import type { TopicId } from '../lib/paper';
-import { classify } from '../lib/topics/classify';
+import { candidatePhrases, classify } from '../lib/topics/classify';
 import {
   abstractExamples,
+  TRAINING_SETTINGS,
   type TrainingExample,
   titleTrainingExample,
   trainWithTitles,
 } from '../lib/topics/learn';
 import { compileTopicModel, type TopicModel } from '../lib/topics/learned';
 import { evaluateTopics } from '../lib/topics/metrics';
+import { formatMissBreakdown, missBreakdown, type PaperEvidence } from '../lib/topics/misses';
 import { type FixturePaper, readFixture } from '../tests/fixtures/topics/fixtures';
 
 interface Example {
@@ -61,12 +64,25 @@ function row(name: string, results: Results): string {
   return `${name.padEnd(30)} ${f(r.micro.f1)}  ${f(r.micro.precision)}  ${f(r.micro.recall)}  ${f(r.noTopic.precision)}`;
 }
 
+/** A paper's labels, the topics the model shows and the evidence behind them (misses.ts). */
+function evidenceOf(paper: FixturePaper, model: TopicModel, shown: TopicId[]): PaperEvidence {
+  const texts = [paper.title, paper.abstract ?? ''];
+  return {
+    gold: paper.topics,
+    shown,
+    cueScores: new Map(classify(paper, { minScore: 0.001 }).map((t) => [t.id, t.score])),
+    candidates: new Set(candidatePhrases(model.candidates ?? [], ...texts).keys()),
+  };
+}
+
 /** Trains on each split and classifies its test papers, with and without the model. */
 function evaluate(splits: Split, reverse: boolean) {
   const cues: Results = [];
   const learned: Results = [];
   const titleCues: Results = [];
   const titleLearned: Results = [];
+  const evidence: PaperEvidence[] = [];
+  const titleEvidence: PaperEvidence[] = [];
   let promoted = 0;
   for (const split of splits) {
     const training = reverse ? [...split.training].reverse() : split.training;
@@ -83,11 +99,14 @@ function evaluate(splits: Split, reverse: boolean) {
       cues.push({ gold: paper, predicted: before });
       learned.push({ gold: paper, predicted: after });
       const title = { title: paper.title };
+      const titleAfter = classify(title, { model }).map((t) => t.id);
       titleCues.push({ gold: paper, predicted: classify(title).map((t) => t.id) });
-      titleLearned.push({ gold: paper, predicted: classify(title, { model }).map((t) => t.id) });
+      titleLearned.push({ gold: paper, predicted: titleAfter });
+      evidence.push(evidenceOf(paper, model, after));
+      titleEvidence.push(evidenceOf({ ...paper, abstract: undefined }, model, titleAfter));
     }
   }
-  return { cues, learned, titleCues, titleLearned, promoted };
+  return { cues, learned, titleCues, titleLearned, promoted, evidence, titleEvidence };
 }
 
 /** Columns of the `--groups` table: header, width. */
@@ -159,6 +178,7 @@ function main(): void {
   const groupsArg = argAfter('--groups');
   const groups = groupsArg === undefined ? undefined : Number(groupsArg);
   const reverse = args.includes('--reverse');
+  const misses = args.includes('--misses');
   if (
     !Number.isInteger(folds) ||
     folds < 2 ||
@@ -166,10 +186,11 @@ function main(): void {
     (groups !== undefined && (!Number.isInteger(groups) || groups < 1)) ||
     // One way of splitting at a time.
     [args.includes('--folds'), holdout !== undefined, groups !== undefined].filter(Boolean).length >
-      1
+      1 ||
+    (misses && groups !== undefined)
   ) {
     process.stderr.write(
-      'usage: eval-learned [--folds N>=2 | --holdout BATCH,BATCH,... | --groups N>=1] [--reverse]\n',
+      'usage: eval-learned [--folds N>=2 | --holdout BATCH,BATCH,... [--misses] | --groups N>=1] [--reverse]\n',
     );
     process.exitCode = 2;
     return;
@@ -208,13 +229,22 @@ function main(): void {
     }));
     console.log(`${examples.length} labelled papers, ${folds}-fold cross-validation`);
   }
-  const { cues, learned, titleCues, titleLearned, promoted } = evaluate(splits, reverse);
+  const run = evaluate(splits, reverse);
+  const { cues, learned, titleCues, titleLearned, promoted } = run;
   console.log(`${'classifier'.padEnd(30)} micro-F1 prec   recall "no topic" prec`);
   console.log(row('title + abstract: cues', cues));
   console.log(row('  + learned model', learned));
   console.log(row('title only: cues', titleCues));
   console.log(row('  + learned model (titles)', titleLearned));
   console.log(`topics the model promoted (title + abstract): ${promoted} on ${cues.length} papers`);
+  if (misses) {
+    // The model's own lines; the title part has the same ones (one training settings object).
+    const thresholds = TRAINING_SETTINGS;
+    console.log('\nwith the learned model, title + abstract');
+    console.log(formatMissBreakdown(missBreakdown(run.evidence, thresholds)));
+    console.log('the title alone');
+    console.log(formatMissBreakdown(missBreakdown(run.titleEvidence, thresholds)));
+  }
 }
 
 main();
