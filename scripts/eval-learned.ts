@@ -8,7 +8,8 @@
  *   npm run eval:learned -- --holdout w,x,y,z   # train on the other batches, score these
  *   npm run eval:learned -- --groups 10         # the last 30 batches, three at a time, and the mean
  *   npm run eval:learned -- --groups 10 --reverse   # any of these, trained in reverse order
- *   npm run eval:learned -- --holdout w,x --misses  # and where the errors come from (misses.ts)
+ *   npm run eval:learned -- --holdout w,x --misses  # where the errors come from (misses.ts);
+ *                                                   # with cross-validation too, not --groups
  *
  * A change to the model should be judged on the mean over many groups, in both orders: the order
  * of the training papers alone moves a single group's micro-F1 by up to three points.
@@ -190,7 +191,7 @@ function main(): void {
     (misses && groups !== undefined)
   ) {
     process.stderr.write(
-      'usage: eval-learned [--folds N>=2 | --holdout BATCH,BATCH,... [--misses] | --groups N>=1] [--reverse]\n',
+      'usage: eval-learned [[--folds N>=2 | --holdout BATCH,BATCH,...] [--misses] | --groups N>=1] [--reverse]\n',
     );
     process.exitCode = 2;
     return;
