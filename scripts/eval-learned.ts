@@ -23,14 +23,18 @@ import type { TopicId } from '../lib/paper';
 import { candidatePhrases, classify } from '../lib/topics/classify';
 import {
   abstractExamples,
-  TRAINING_SETTINGS,
   type TrainingExample,
   titleTrainingExample,
   trainWithTitles,
 } from '../lib/topics/learn';
 import { compileTopicModel, type TopicModel } from '../lib/topics/learned';
 import { evaluateTopics } from '../lib/topics/metrics';
-import { formatMissBreakdown, missBreakdown, type PaperEvidence } from '../lib/topics/misses';
+import {
+  formatMissBreakdown,
+  type MissThresholds,
+  missBreakdown,
+  type PaperEvidence,
+} from '../lib/topics/misses';
 import { type FixturePaper, readFixture } from '../tests/fixtures/topics/fixtures';
 
 interface Example {
@@ -76,14 +80,18 @@ function evidenceOf(paper: FixturePaper, model: TopicModel, shown: TopicId[]): P
   };
 }
 
-/** Trains on each split and classifies its test papers, with and without the model. */
-function evaluate(splits: Split, reverse: boolean) {
+/**
+ * Trains on each split and classifies its test papers, with and without the model; with
+ * `withEvidence`, also gathers what misses.ts needs (three more passes over each paper).
+ */
+function evaluate(splits: Split, reverse: boolean, withEvidence = false) {
   const cues: Results = [];
   const learned: Results = [];
   const titleCues: Results = [];
   const titleLearned: Results = [];
   const evidence: PaperEvidence[] = [];
   const titleEvidence: PaperEvidence[] = [];
+  let thresholds: MissThresholds | undefined;
   let promoted = 0;
   for (const split of splits) {
     const training = reverse ? [...split.training].reverse() : split.training;
@@ -103,11 +111,15 @@ function evaluate(splits: Split, reverse: boolean) {
       const titleAfter = classify(title, { model }).map((t) => t.id);
       titleCues.push({ gold: paper, predicted: classify(title).map((t) => t.id) });
       titleLearned.push({ gold: paper, predicted: titleAfter });
-      evidence.push(evidenceOf(paper, model, after));
-      titleEvidence.push(evidenceOf({ ...paper, abstract: undefined }, model, titleAfter));
+      if (withEvidence) {
+        evidence.push(evidenceOf(paper, model, after));
+        titleEvidence.push(evidenceOf({ ...paper, abstract: undefined }, model, titleAfter));
+      }
     }
+    // Every split's model is trained with the same settings, and its part for titles too.
+    thresholds = { askFrom: model.askFrom, vetoBelow: model.vetoBelow };
   }
-  return { cues, learned, titleCues, titleLearned, promoted, evidence, titleEvidence };
+  return { cues, learned, titleCues, titleLearned, promoted, evidence, titleEvidence, thresholds };
 }
 
 /** Columns of the `--groups` table: header, width. */
@@ -230,7 +242,7 @@ function main(): void {
     }));
     console.log(`${examples.length} labelled papers, ${folds}-fold cross-validation`);
   }
-  const run = evaluate(splits, reverse);
+  const run = evaluate(splits, reverse, misses);
   const { cues, learned, titleCues, titleLearned, promoted } = run;
   console.log(`${'classifier'.padEnd(30)} micro-F1 prec   recall "no topic" prec`);
   console.log(row('title + abstract: cues', cues));
@@ -238,13 +250,11 @@ function main(): void {
   console.log(row('title only: cues', titleCues));
   console.log(row('  + learned model (titles)', titleLearned));
   console.log(`topics the model promoted (title + abstract): ${promoted} on ${cues.length} papers`);
-  if (misses) {
-    // The model's own lines; the title part has the same ones (one training settings object).
-    const thresholds = TRAINING_SETTINGS;
+  if (misses && run.thresholds) {
     console.log('\nwith the learned model, title + abstract');
-    console.log(formatMissBreakdown(missBreakdown(run.evidence, thresholds)));
+    console.log(formatMissBreakdown(missBreakdown(run.evidence, run.thresholds)));
     console.log('the title alone');
-    console.log(formatMissBreakdown(missBreakdown(run.titleEvidence, thresholds)));
+    console.log(formatMissBreakdown(missBreakdown(run.titleEvidence, run.thresholds)));
   }
 }
 
