@@ -20,7 +20,7 @@
  * fold split.
  */
 import type { TopicId } from '../lib/paper';
-import { candidatePhrases, classify } from '../lib/topics/classify';
+import { classify } from '../lib/topics/classify';
 import {
   abstractExamples,
   type TrainingExample,
@@ -34,6 +34,7 @@ import {
   type MissThresholds,
   missBreakdown,
   type PaperEvidence,
+  paperEvidence,
 } from '../lib/topics/misses';
 import { type FixturePaper, readFixture } from '../tests/fixtures/topics/fixtures';
 
@@ -69,17 +70,6 @@ function row(name: string, results: Results): string {
   return `${name.padEnd(30)} ${f(r.micro.f1)}  ${f(r.micro.precision)}  ${f(r.micro.recall)}  ${f(r.noTopic.precision)}`;
 }
 
-/** A paper's labels, the topics the model shows and the evidence behind them (misses.ts). */
-function evidenceOf(paper: FixturePaper, model: TopicModel, shown: TopicId[]): PaperEvidence {
-  const texts = [paper.title, paper.abstract ?? ''];
-  return {
-    gold: paper.topics,
-    shown,
-    cueScores: new Map(classify(paper, { minScore: 0.001 }).map((t) => [t.id, t.score])),
-    candidates: new Set(candidatePhrases(model.candidates ?? [], ...texts).keys()),
-  };
-}
-
 /**
  * Trains on each split and classifies its test papers, with and without the model; with
  * `withEvidence`, also gathers what misses.ts needs (three more passes over each paper).
@@ -112,8 +102,8 @@ function evaluate(splits: Split, reverse: boolean, withEvidence = false) {
       titleCues.push({ gold: paper, predicted: classify(title).map((t) => t.id) });
       titleLearned.push({ gold: paper, predicted: titleAfter });
       if (withEvidence) {
-        evidence.push(evidenceOf(paper, model, after));
-        titleEvidence.push(evidenceOf({ ...paper, abstract: undefined }, model, titleAfter));
+        evidence.push(paperEvidence(paper, after, model));
+        titleEvidence.push(paperEvidence({ ...paper, abstract: undefined }, titleAfter, model));
       }
     }
     // Every split's model is trained with the same settings, and its part for titles too.

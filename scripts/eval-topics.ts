@@ -7,6 +7,7 @@
  *   npm run eval:topics -- --file PATH     # another labelled JSONL ({title, abstract?, topics})
  *   npm run eval:topics -- --errors        # also list the papers whose topics differ
  *   npm run eval:topics -- --cues-only     # without the learned model (lib/topics/learned.ts)
+ *   npm run eval:topics -- --misses        # where the errors come from (lib/topics/misses.ts)
  *
  * The classifier is the one the extension ships: the cues, then the learned model, which was
  * trained on these two sets (so their scores are optimistic; eval:learned scores it held out).
@@ -18,6 +19,7 @@ import { TOPIC_IDS, type TopicId } from '../lib/paper';
 import { classify } from '../lib/topics/classify';
 import type { TopicModel } from '../lib/topics/learned';
 import { evaluateTopics, formatReport, type LabelledPrediction } from '../lib/topics/metrics';
+import { formatMissBreakdown, missBreakdown, paperEvidence } from '../lib/topics/misses';
 import { shippedTopicModel } from '../lib/topics/shipped-model';
 
 const DEFAULT_FILES = ['seed-papers.jsonl', 'dev-papers.jsonl'].map((name) =>
@@ -60,17 +62,22 @@ function main(): void {
   const fileIndex = args.indexOf('--file');
   const file = fileIndex >= 0 ? args[fileIndex + 1] : undefined;
   if (fileIndex >= 0 && !file) {
-    process.stderr.write('usage: eval-topics [--file PATH] [--errors] [--cues-only]\n');
+    process.stderr.write('usage: eval-topics [--file PATH] [--errors] [--cues-only] [--misses]\n');
     process.exitCode = 2;
     return;
   }
   const showErrors = args.includes('--errors');
+  const showMisses = args.includes('--misses');
   const model = args.includes('--cues-only') ? undefined : shippedTopicModel();
   console.log(model ? 'cues + learned model\n' : 'cues only\n');
-  for (const path of file ? [file] : DEFAULT_FILES) report(path, showErrors, model);
+  for (const path of file ? [file] : DEFAULT_FILES) report(path, { showErrors, showMisses }, model);
 }
 
-function report(file: string, showErrors: boolean, model: TopicModel | undefined): void {
+function report(
+  file: string,
+  { showErrors, showMisses }: { showErrors: boolean; showMisses: boolean },
+  model: TopicModel | undefined,
+): void {
   const papers = readLabelled(file);
   const modes = [
     { name: 'title + abstract', titleOnly: false },
@@ -89,6 +96,18 @@ function report(file: string, showErrors: boolean, model: TopicModel | undefined
         `== ${mode.name}: ${papers.length} papers (${relative(process.cwd(), file)})`,
       ),
     );
+    if (showMisses) {
+      // The shipped model's lines, also for the cues alone (whose misses under the bar no model
+      // promotes, and which have no candidate phrases).
+      const evidence = papers.map((p, i) =>
+        paperEvidence(
+          mode.titleOnly ? { ...p, abstract: undefined } : p,
+          rows[i]?.predicted ?? [],
+          model,
+        ),
+      );
+      console.log(formatMissBreakdown(missBreakdown(evidence, model ?? shippedTopicModel())));
+    }
     if (showErrors) {
       for (const r of rows) {
         const g = [...r.gold].sort().join(',');

@@ -5,7 +5,10 @@
  * candidate phrase needs the candidate bar; work goes where the counts are. Never bundled.
  */
 import { TOPIC_IDS, type TopicId } from '../paper';
+import { candidatePhrases, classify } from './classify';
+import type { TopicModel } from './learned';
 import { evaluateTopics, type TopicReport } from './metrics';
+import type { ClassifyInput } from './types';
 
 /** Why a topic of the labels was not shown. */
 export const MISS_REASONS = [
@@ -31,11 +34,27 @@ export interface PaperEvidence {
   candidates: ReadonlySet<TopicId>;
 }
 
-/** The model's settings that draw the lines (TopicModel.askFrom and vetoBelow). */
-export interface MissThresholds {
-  askFrom: number;
-  vetoBelow: number;
+/**
+ * A labelled paper's evidence, as classify weighs it: the cue scores of every topic with some
+ * (under the bar too), and the topics the model's candidate phrases name (none without a model).
+ */
+export function paperEvidence(
+  paper: ClassifyInput & { topics: readonly TopicId[] },
+  shown: readonly TopicId[],
+  model: TopicModel | undefined,
+): PaperEvidence {
+  return {
+    gold: paper.topics,
+    shown,
+    cueScores: new Map(classify(paper, { minScore: 0.001 }).map((t) => [t.id, t.score])),
+    candidates: new Set(
+      candidatePhrases(model?.candidates ?? [], paper.title, paper.abstract ?? '').keys(),
+    ),
+  };
 }
+
+/** The model's settings that draw the lines. */
+export type MissThresholds = Pick<TopicModel, 'askFrom' | 'vetoBelow'>;
 
 export interface MissBreakdown {
   /** Per reason, the missed topics by topic. */

@@ -6,8 +6,10 @@ import {
   missBreakdown,
   missReason,
   type PaperEvidence,
+  paperEvidence,
   wrongReason,
 } from '../../lib/topics/misses';
+import { shippedTopicModel } from '../../lib/topics/shipped-model';
 
 const thresholds = { askFrom: 0.35, vetoBelow: 0.8 };
 
@@ -85,14 +87,13 @@ describe('missBreakdown', () => {
   });
 
   it('reads the real classifier: a bias parameter is no evidence, a gender bias is', () => {
-    const evidenceOf = (title: string, abstract: string, gold: TopicId[]): PaperEvidence => {
-      const scores = classify({ title, abstract }, { minScore: 0.001 });
-      return {
-        gold,
-        shown: classify({ title, abstract }).map((t) => t.id),
-        cueScores: new Map(scores.map((t) => [t.id, t.score])),
-        candidates: new Set(),
-      };
+    const evidenceOf = (title: string, abstract: string, topics: TopicId[]): PaperEvidence => {
+      const paper = { title, abstract, topics };
+      return paperEvidence(
+        paper,
+        classify(paper).map((t) => t.id),
+        undefined,
+      );
     };
     const real = missBreakdown(
       [
@@ -112,5 +113,18 @@ describe('missBreakdown', () => {
     expect(real.missed['no evidence'].evaluation).toBe(1);
     expect(real.missed['no evidence'].social).toBe(0);
     expect(real.evidenceCeiling.micro).toMatchObject({ tp: 1, fn: 1 });
+  });
+
+  it("takes candidate phrases from the model's list, and none without a model", () => {
+    const model = shippedTopicModel();
+    const paper = {
+      title: 'When LLM Judges Disagree',
+      abstract: 'We compare how LLM judges and human raters score the same answers.',
+      topics: ['evaluation' as const],
+    };
+    expect(paperEvidence(paper, [], model).candidates.has('evaluation')).toBe(true);
+    expect(paperEvidence(paper, [], undefined).candidates.size).toBe(0);
+    const missed = missBreakdown([paperEvidence(paper, [], model)], model).missed;
+    expect(missed['candidate only'].evaluation).toBe(1);
   });
 });
