@@ -1,8 +1,9 @@
 /**
  * Where the classifier's errors on labelled papers come from, by the evidence the cues had for
- * each topic it got wrong: what `npm run eval:learned -- --misses` prints. A topic missed with no
- * evidence at all needs a new cue, one under the bar needs the model, one found only by a
- * candidate phrase needs the candidate bar; work goes where the counts are. Never bundled.
+ * each topic it got wrong: what `npm run eval:learned -- --misses` and `eval:topics -- --misses`
+ * print. A topic missed with no evidence at all needs a new cue, one under the bar needs the
+ * model, one found only by a candidate phrase needs the candidate bar; work goes where the counts
+ * are. Never bundled.
  */
 import { TOPIC_IDS, type TopicId } from '../paper';
 import { candidatePhrases, classify } from './classify';
