@@ -21,7 +21,8 @@ import {
 } from './paper-identity';
 import { isGenericOrigin, normalizeGenericOrigin } from './sites/optional-sites';
 import { cleanText } from './sites/text';
-import type { TopicModel } from './topics/learned';
+import type { CueTable } from './topics/cues';
+import type { TopicModelMessage } from './topics/learned';
 
 // The client side (limits, broadcasts, sendRequest) lives in lib/messaging.ts so the content
 // script does not load this module's request schemas; re-exported for everyone else.
@@ -306,7 +307,9 @@ const REQUEST_SCHEMAS = {
   'get-topic-config': strictObject({
     type: v.literal('get-topic-config'),
     site: v.optional(SiteSchema),
-    model: v.optional(v.boolean()),
+  }),
+  'get-classifier': strictObject({
+    type: v.literal('get-classifier'),
   }),
   'save-custom-topic': strictObject({
     type: v.literal('save-custom-topic'),
@@ -431,14 +434,18 @@ export interface SetTopicCorrectionRequest {
   removed: string[];
   topics?: TopicId[];
 }
-/**
- * Custom topics, disabled built-in topics, and the page-summary filter of `site`; with `model`,
- * the learned topic model too (lib/topics/learned.ts), which a content script needs once a page.
- */
+/** Custom topics, disabled built-in topics, and the page-summary filter of `site`. */
 export interface GetTopicConfigRequest {
   type: 'get-topic-config';
   site?: SiteId;
-  model?: boolean;
+}
+/**
+ * The built-in classifier's data, which a content script asks for once a page: the cue table and
+ * the learned model (lib/topics/engine.ts). It reads no database, so a database that fails to
+ * open still leaves the badges.
+ */
+export interface GetClassifierRequest {
+  type: 'get-classifier';
 }
 /** Add a custom topic (no `id`) or edit the one with `id`. */
 export interface SaveCustomTopicRequest {
@@ -500,6 +507,7 @@ export interface RequestMap {
   'get-note': GetNoteRequest;
   'set-topic-correction': SetTopicCorrectionRequest;
   'get-topic-config': GetTopicConfigRequest;
+  'get-classifier': GetClassifierRequest;
   'save-custom-topic': SaveCustomTopicRequest;
   'delete-custom-topic': DeleteCustomTopicRequest;
   'set-disabled-topics': SetDisabledTopicsRequest;
@@ -542,7 +550,9 @@ export interface SuccessMap {
     correction: CorrectionEntry | null;
     record: PaperRecord | null;
   };
-  'get-topic-config': { ok: true; model?: TopicModel } & TopicConfig;
+  'get-topic-config': { ok: true } & TopicConfig;
+  /** The cue table and the learned model, in the model's compact form (TopicModelMessage). */
+  'get-classifier': { ok: true; cues: CueTable; model: TopicModelMessage };
   'save-custom-topic': { ok: true; topic: CustomTopicRecord };
   'delete-custom-topic': { ok: true; removed: boolean };
   'set-disabled-topics': { ok: true; disabled: TopicId[] };
@@ -574,6 +584,7 @@ const schemasMatchTypes: { [T in RequestType]: Same<SchemaOutput<T>, RequestMap[
   'get-note': true,
   'set-topic-correction': true,
   'get-topic-config': true,
+  'get-classifier': true,
   'save-custom-topic': true,
   'delete-custom-topic': true,
   'set-disabled-topics': true,

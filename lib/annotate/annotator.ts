@@ -4,7 +4,7 @@ import { KnownIds } from '../known-ids';
 import type { ExtractedPaper, SiteId, TopicId } from '../paper';
 import type { ExtractOptions, PageData, SiteAdapter } from '../sites/types';
 import type { CustomMatch } from '../topics/custom';
-import type { TopicModel } from '../topics/learned';
+import type { ClassifierData } from '../topics/engine';
 import {
   builtInTopicIds,
   type FinalTopic,
@@ -31,11 +31,13 @@ export interface PageState {
 export interface AnnotatorPort {
   /** Saved state and corrections of a page's papers, in one message (plus the known-ids digest). */
   getPageState(ids: string[], options?: { knownIds?: boolean }): Promise<PageState>;
+  /** Custom topics, switched-off topics and the remembered summary filter of `site`. */
+  getConfig(site: SiteId): Promise<TopicConfig>;
   /**
-   * Custom topics, switched-off topics and the remembered summary filter of `site`; with `model`,
-   * the learned topic model as well (asked for once: it does not change while the page is open).
+   * The built-in classifier's data: the cue table and the learned model (asked for once: it does
+   * not change while the page is open).
    */
-  getConfig(site: SiteId, model?: boolean): Promise<TopicConfig & { model?: TopicModel }>;
+  getClassifier(): Promise<ClassifierData>;
   save(paper: ExtractedPaper, topics: TopicId[]): Promise<void>;
   unsave(id: string): Promise<void>;
   /** Stores a correction (empty: removes it); `topics` become a saved paper's stored topics. */
@@ -49,8 +51,11 @@ export interface AnnotatorPort {
 export interface AnnotatorOptions {
   doc: Document;
   adapter: SiteAdapter;
-  /** The built-in classifier; `model` is the learned model once the background has sent it. */
-  classify: (paper: ExtractedPaper, model?: TopicModel) => TopicMatch[];
+  /**
+   * The built-in classifier, with the data the background sends (port.getClassifier); until that
+   * has come, cards show custom topics and corrections only.
+   */
+  classify: (paper: ExtractedPaper, data: ClassifierData) => TopicMatch[];
   port: AnnotatorPort;
   /** Stops everything (observer, scheduled work) and removes our UI when aborted. */
   signal: AbortSignal;
@@ -136,9 +141,12 @@ export class Annotator {
   readonly #log: (message: string, error?: unknown) => void;
   readonly #notes: QuickNotes;
   #context = new TopicContext();
-  /** The learned topic model, from the background's first answer about the topic settings. */
-  #model: TopicModel | undefined;
-  /** Until the user's topic settings have arrived (or failed to): the first pass waits a little. */
+  /** The built-in classifier's data, from the background's first answer. */
+  #classifier: ClassifierData | undefined;
+  /**
+   * Until the user's topic settings and the classifier have arrived (or failed to): the first
+   * pass waits a little.
+   */
   #configLoad: Promise<void> | undefined;
   #prepared = false;
   #freshDocument = false;
@@ -471,7 +479,7 @@ export class Annotator {
       // Authors are read when the paper is saved (#readAgain): the pass needs no more.
       const { abstract, ...paper } = adapter.extractPaper(card, pageData, { authors: false });
       const text = abstract === undefined ? paper : { ...paper, abstract };
-      const classified = classify(text, this.#model);
+      const classified = this.#classifier ? classify(text, this.#classifier) : [];
       const custom = this.#context.matchCustom(text);
       const previous = this.#cards.get(card);
       if (previous) this.#forget(previous);
@@ -697,29 +705,37 @@ export class Annotator {
   }
 
   async #loadConfig(initial: boolean): Promise<void> {
-    let config: TopicConfig & { model?: TopicModel };
-    try {
-      config = await this.#options.port.getConfig(this.#options.adapter.id, !this.#model);
-    } catch (error) {
-      this.#log('could not read the topic settings', error);
-      return;
-    }
+    const { port, adapter } = this.#options;
+    // Apart: a database that fails leaves the badges, and a lost classifier message the settings.
+    const [config, classifier] = await Promise.allSettled([
+      port.getConfig(adapter.id),
+      this.#classifier ?? port.getClassifier(),
+    ]);
     if (this.#stopped) return;
-    // Cards classified before the model came (a background slow to wake) are classified again.
-    const model = !this.#model && config.model;
-    if (model) this.#model = model;
-    this.#context = new TopicContext(config);
-    if (initial && config.summaryFilter) this.#filter = config.summaryFilter;
-    if (this.#filter !== undefined && !this.#context.enabled.some((t) => t.id === this.#filter))
-      this.#filter = undefined;
+    if (classifier.status === 'rejected') {
+      this.#log('could not load the topic classifier', classifier.reason);
+    }
+    // Cards annotated before the classifier came (a background slow to wake) are classified now.
+    const fresh = !this.#classifier && classifier.status === 'fulfilled' && classifier.value;
+    if (fresh) this.#classifier = fresh;
+    if (config.status === 'fulfilled') {
+      this.#context = new TopicContext(config.value);
+      if (initial && config.value.summaryFilter) this.#filter = config.value.summaryFilter;
+      if (this.#filter !== undefined && !this.#context.enabled.some((t) => t.id === this.#filter))
+        this.#filter = undefined;
+    } else {
+      this.#log('could not read the topic settings', config.reason);
+      if (!fresh) return;
+    }
     // In slices: reading 2,000 cards again is over 100 ms of work.
     let sliceEnd = this.#scheduler.now() + SLICE_BUDGET_MS;
     for (const entry of [...this.#cards.values()]) {
       // Reading every card again (abstracts included) is only worth it when there is a phrase
-      // to look for or a new model: switching a built-in topic off must not re-extract 2,000 cards.
-      const text = (this.#context.hasCustom || model) && this.#readAgain(entry, { authors: false });
+      // to look for or a classifier just come: switching a built-in topic off must not re-extract
+      // 2,000 cards.
+      const text = (this.#context.hasCustom || fresh) && this.#readAgain(entry, { authors: false });
       entry.custom = text && this.#context.hasCustom ? this.#context.matchCustom(text) : [];
-      if (text && model) entry.classified = this.#options.classify(text, model);
+      if (text && fresh) entry.classified = this.#options.classify(text, fresh);
       this.#showTopics(entry);
       if (this.#scheduler.now() > sliceEnd) {
         await this.#scheduler.yield();

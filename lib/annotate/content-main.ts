@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onBroadcast } from '../messaging';
 import type { SiteAdapter } from '../sites/types';
-import { classify } from '../topics/classify';
+import { classifyWith } from '../topics/engine';
 import { Annotator } from './annotator';
 import { messagingPort } from './port';
 
@@ -21,8 +21,8 @@ export function startBiasLens(
   const annotator = new Annotator({
     doc,
     adapter,
-    classify: (paper, model) =>
-      classify({ title: paper.title, abstract: paper.abstract }, { model }),
+    classify: (paper, { cues, model }) =>
+      classifyWith(cues, { title: paper.title, abstract: paper.abstract }, { model }),
     port: whileValid(ctx, messagingPort),
     signal: ctx.signal,
   });

@@ -1,6 +1,7 @@
 import type { RequestMap, RequestType, SuccessMap } from '../messages';
 import { LIMITS, sendRequest } from '../messaging';
 import type { ExtractedPaper } from '../paper';
+import { topicModelFromMessage } from '../topics/learned';
 import type { AnnotatorPort, PageState } from './annotator';
 
 /** Sends a request to the background; a refusal or a failure to reach it becomes an exception. */
@@ -34,7 +35,11 @@ export const messagingPort: AnnotatorPort = {
     }
     return state;
   },
-  getConfig: (site, withModel) => request({ type: 'get-topic-config', site, model: withModel }),
+  getConfig: (site) => request({ type: 'get-topic-config', site }),
+  async getClassifier() {
+    const { cues, model } = await request({ type: 'get-classifier' });
+    return { cues, model: topicModelFromMessage(model) };
+  },
   async save(paper, topics) {
     await request({ type: 'save-paper', paper: fitToLimits(paper), topics });
   },

@@ -20,7 +20,8 @@ import {
   type Response,
 } from '../messages';
 import { genericPattern } from '../sites/optional-sites';
-import { shippedTopicModel } from '../topics/shipped-model';
+import { CUE_TABLE } from '../topics/cues';
+import { shippedTopicModelMessage } from '../topics/shipped-model';
 import { createKnownIdsCache } from './known-ids-cache';
 import { runNotebookRequest } from './notebook';
 import { refusalFor, type Sender } from './sender-policy';
@@ -118,11 +119,9 @@ export function createRequestHandler(
         return { ok: true, correction, record: result.paper ?? null };
       }
       case 'get-topic-config':
-        return {
-          ok: true,
-          ...(await getTopicConfig(db, request.site)),
-          ...(request.model ? { model: shippedTopicModel() } : {}),
-        };
+        return { ok: true, ...(await getTopicConfig(db, request.site)) };
+      case 'get-classifier':
+        return { ok: true, cues: CUE_TABLE, model: shippedTopicModelMessage() };
       case 'save-custom-topic': {
         const topic = await saveCustomTopic(db, request.topic, deps.now());
         notify({ type: 'config-changed' });
@@ -168,6 +167,8 @@ export function createRequestHandler(
     const refusal = refusalFor(sender, request.type, extension);
     if (refusal) return { ok: false, error: refusal };
     try {
+      // Static data: the badges need no database, even one that is blocked or failing.
+      if (request.type === 'get-classifier') return await run(request);
       // Fails fast (instead of hanging) while an older page blocks a database upgrade.
       await whenDatabaseReady(db);
       if (READ_ONLY.has(request.type)) return await run(request);

@@ -29,6 +29,8 @@ export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<Request
   // Topic corrections, custom topics and the summary filter, shown and changed on the page.
   'set-topic-correction',
   'get-topic-config',
+  // The cue table and the learned model, once a page (no database read).
+  'get-classifier',
   'set-summary-filter',
   // The card's quick note editor (lib/annotate/card-ui.ts): read and write one paper's note.
   'get-note',

@@ -906,3 +906,34 @@ export const EARLIER_WORK_SENTENCE_SOURCE =
 /** Sentences that state the paper's own contribution; a bias mentioned there is its subject. */
 export const SUBJECT_SENTENCE_SOURCE =
   '(?:this (?:paper|work|study)|we (?:propose|introduce|present|identify|address|tackle|study|investigate|examine|analy[sz]e|focus|reveal|quantify|measure|mitigate|reduce|reexamine|re-examine)|our (?:method|approach|framework|work|study))\\b';
+
+/**
+ * Everything the classifier reads from this file, as one piece of plain data: the background
+ * sends it to content scripts with the learned model (lib/topics/engine.ts), which keeps these
+ * 22 KB out of the content script's bundle, and `classify` (classify.ts) uses it in the tools.
+ */
+export interface CueTable {
+  cues: readonly CueDef[];
+  notATopic: readonly AnchoredDef[];
+  mention: AnchoredDef;
+  actions: readonly AnchoredDef[];
+  contexts: readonly ContextDef[];
+  gates: Readonly<Record<GateId, string>>;
+  people: string;
+  machineLearning: string;
+  earlierWork: string;
+  subject: string;
+}
+
+export const CUE_TABLE: CueTable = {
+  cues: CUE_DEFS,
+  notATopic: NOT_A_TOPIC_DEFS,
+  mention: BIAS_MENTION_DEF,
+  actions: BIAS_ACTION_DEFS,
+  contexts: CONTEXT_DEFS,
+  gates: GATES,
+  people: PEOPLE_SOURCE,
+  machineLearning: MACHINE_LEARNING_SOURCE,
+  earlierWork: EARLIER_WORK_SENTENCE_SOURCE,
+  subject: SUBJECT_SENTENCE_SOURCE,
+};

@@ -1,5 +1,10 @@
-import type { TopicModelData } from './learned';
-import { compileTopicModel, type TopicModel } from './learned';
+import {
+  compileTopicModel,
+  type TopicModel,
+  type TopicModelData,
+  type TopicModelMessage,
+  topicModelToMessage,
+} from './learned';
 import data from './topic-model.json';
 
 /**
@@ -10,9 +15,16 @@ import data from './topic-model.json';
 export const TOPIC_MODEL_DATA = data as unknown as TopicModelData;
 
 let compiled: TopicModel | undefined;
+let message: TopicModelMessage | undefined;
 
 /** The shipped model, compiled once (for the command-line tools and tests). */
 export function shippedTopicModel(): TopicModel {
   compiled ??= compileTopicModel(TOPIC_MODEL_DATA);
   return compiled;
+}
+
+/** The shipped model as the background sends it to content scripts, made once. */
+export function shippedTopicModelMessage(): TopicModelMessage {
+  message ??= topicModelToMessage(shippedTopicModel());
+  return message;
 }

@@ -6,8 +6,10 @@ import type { TopicConfig } from '../../lib/db/topic-settings';
 import { digestOf } from '../../lib/known-ids';
 import type { ExtractedPaper, SiteId, TopicId } from '../../lib/paper';
 import { CardExtractionError, type SiteAdapter } from '../../lib/sites/types';
+import { CUE_TABLE } from '../../lib/topics/cues';
 import { customPattern } from '../../lib/topics/custom';
-import type { TopicModel } from '../../lib/topics/learned';
+import type { ClassifierData } from '../../lib/topics/engine';
+import { compileTopicModel } from '../../lib/topics/learned';
 import type { TopicCorrection } from '../../lib/topics/merge';
 import { TOPIC_DESCRIPTIONS } from '../../lib/topics/taxonomy';
 import type { TopicMatch } from '../../lib/topics/types';
@@ -74,6 +76,15 @@ export function immediateScheduler(): Scheduler {
   };
 }
 
+/** A learned model that promotes and vetoes nothing. */
+export const NEUTRAL_MODEL = compileTopicModel({
+  promoteAt: 0.2,
+  askFrom: 0.35,
+  vetoBelow: 0.8,
+  vetoAt: 0.05,
+  topics: {},
+});
+
 /** A background in memory, recording every call. */
 export class FakePort implements AnnotatorPort {
   saved = new Set<string>();
@@ -85,9 +96,9 @@ export class FakePort implements AnnotatorPort {
     disabled: [],
     summaryFilter: null,
   };
-  /** The learned model sent when asked for (none: the background has none to send). */
-  model: TopicModel | undefined;
-  modelRequests = 0;
+  /** The classifier's data sent when asked for; undefined: the request fails. */
+  classifier: ClassifierData | undefined = { cues: CUE_TABLE, model: NEUTRAL_MODEL };
+  classifierRequests = 0;
   pageStateCalls: string[][] = [];
   /** Answers asked for the known-ids digest, like the background; false: an older background. */
   sendsDigest = true;
@@ -114,16 +125,19 @@ export class FakePort implements AnnotatorPort {
     }
     return state;
   }
-  async getConfig(site: SiteId, model?: boolean) {
+  async getConfig(site: SiteId) {
     this.configCalls.push(site);
-    if (model) this.modelRequests++;
     const config = structuredClone(this.config);
     return {
       ...config,
       customPattern: customPattern(config.customTopics),
       descriptions: TOPIC_DESCRIPTIONS,
-      ...(model && this.model ? { model: this.model } : {}),
     };
+  }
+  async getClassifier() {
+    this.classifierRequests++;
+    if (!this.classifier) throw new Error('getClassifier failed');
+    return this.classifier;
   }
   async save(paper: ExtractedPaper, topics: TopicId[]) {
     this.calls.push(`save ${paper.id}`);

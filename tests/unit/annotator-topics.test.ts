@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Annotator, type AnnotatorOptions } from '../../lib/annotate/annotator';
 import type { ExtractedPaper } from '../../lib/paper';
-import { compileTopicModel, type TopicModel } from '../../lib/topics/learned';
+import { CUE_TABLE } from '../../lib/topics/cues';
+import type { ClassifierData } from '../../lib/topics/engine';
+import { compileTopicModel } from '../../lib/topics/learned';
 import { withTextColor } from '../../lib/topics/taxonomy';
 import type { TopicMatch } from '../../lib/topics/types';
 import {
@@ -198,7 +200,7 @@ describe('custom and disabled topics', () => {
   });
 });
 
-describe('the learned model', () => {
+describe("the classifier's data", () => {
   const MODEL = compileTopicModel({
     promoteAt: 0.2,
     askFrom: 0.35,
@@ -206,30 +208,35 @@ describe('the learned model', () => {
     vetoAt: 0.05,
     topics: {},
   });
-  /** Stands in for `classify`: "Sparse" papers get a data badge only with the model. */
-  const classifyWithModel = (paper: ExtractedPaper, model?: TopicModel): TopicMatch[] =>
+  /** Stands in for `classify`: "Sparse" papers get a data badge only with MODEL. */
+  const classifyWithModel = (paper: ExtractedPaper, { model }: ClassifierData): TopicMatch[] =>
     model === MODEL && /sparse/i.test(paper.title)
       ? [{ id: 'data', score: 0.6, evidence: ['sparse'], inferred: true }]
       : classifyByTitle(paper);
 
   const startWith = (html: string) => start(html, classifyWithModel);
 
-  /** A background slow to wake: the settings (and the model) come when the returned call says. */
+  /** A background slow to wake: the settings and the classifier come when the returned call says. */
   function holdSettings(): () => void {
     let release = () => {};
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const answer = port.getConfig.bind(port);
-    port.getConfig = async (site, model) => {
+    const answerConfig = port.getConfig.bind(port);
+    const answerClassifier = port.getClassifier.bind(port);
+    port.getConfig = async (site) => {
       await gate;
-      return answer(site, model);
+      return answerConfig(site);
+    };
+    port.getClassifier = async () => {
+      await gate;
+      return answerClassifier();
     };
     return release;
   }
 
   it('is asked for once, with the first settings, and classifies every card', async () => {
-    port.model = MODEL;
+    port.classifier = { cues: CUE_TABLE, model: MODEL };
     await startWith(card('2406.00001', 'Sparse attention') + card('2406.00002', 'Gender bias'));
     expect(topicsOf('2406.00001')).toBe('data');
     expect(topicsOf('2406.00002')).toBe('social');
@@ -239,23 +246,26 @@ describe('the learned model', () => {
     expect(badge('2406.00002')?.hasAttribute('data-inferred')).toBe(false);
     await annotator.reloadConfig();
     expect(port.configCalls).toHaveLength(2);
-    expect(port.modelRequests).toBe(1);
+    expect(port.classifierRequests).toBe(1);
     expect(topicsOf('2406.00001')).toBe('data');
   });
 
-  it('classifies the cards again when it comes after them (a background slow to wake)', async () => {
-    port.model = MODEL;
+  it('classifies the cards when it comes after them (a background slow to wake)', async () => {
+    port.classifier = { cues: CUE_TABLE, model: MODEL };
     const release = holdSettings();
-    await startWith(card('2406.00001', 'Sparse attention'));
-    // Shown with the cues alone rather than waiting on the background.
+    await startWith(card('2406.00001', 'Sparse attention') + card('2406.00002', 'Gender bias'));
+    // The cards are not held back for the background: they get their Save button, no badge yet.
+    expect(rootOf(cardOf('2406.00002')).querySelector('button.save')).not.toBeNull();
     expect(topicsOf('2406.00001')).toBe('');
+    expect(topicsOf('2406.00002')).toBe('');
     release();
     await settle(annotator);
     expect(topicsOf('2406.00001')).toBe('data');
+    expect(topicsOf('2406.00002')).toBe('social');
   });
 
-  it('classifies the cards again in slices, so a long page gets no long task', async () => {
-    port.model = MODEL;
+  it('classifies the cards in slices, so a long page gets no long task', async () => {
+    port.classifier = { cues: CUE_TABLE, model: MODEL };
     const release = holdSettings();
     // A clock that moves 1 ms per reading: a slice of 8 ms holds a few cards.
     let clock = 0;
@@ -290,10 +300,25 @@ describe('the learned model', () => {
     expect(topicsOf('2406.10059')).toBe('data');
   });
 
-  it('leaves the cues alone when the background sends none', async () => {
-    await startWith(card('2406.00001', 'Sparse attention'));
-    expect(port.modelRequests).toBe(1);
-    expect(topicsOf('2406.00001')).toBe('');
+  it('keeps custom topics when it cannot be had, and asks again with the next settings', async () => {
+    port.classifier = undefined;
+    port.config = { customTopics: [AUDITS], disabled: [], summaryFilter: null };
+    await startWith(card('2406.00001', 'Gender bias audit') + card('2406.00002', 'Gender bias'));
+    expect(topicsOf('2406.00001')).toBe('custom:audits');
+    expect(topicsOf('2406.00002')).toBe('');
+    port.classifier = { cues: CUE_TABLE, model: MODEL };
+    await annotator.reloadConfig();
+    expect(port.classifierRequests).toBe(2);
+    expect(topicsOf('2406.00001')).toBe('social custom:audits');
+    expect(topicsOf('2406.00002')).toBe('social');
+  });
+
+  it('still comes when the settings cannot be read (a failing database)', async () => {
+    port.classifier = { cues: CUE_TABLE, model: MODEL };
+    port.getConfig = () => Promise.reject(new Error('get-topic-config failed: disk full'));
+    await startWith(card('2406.00001', 'Sparse attention') + card('2406.00002', 'Gender bias'));
+    expect(topicsOf('2406.00001')).toBe('data');
+    expect(topicsOf('2406.00002')).toBe('social');
   });
 });
 

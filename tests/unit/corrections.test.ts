@@ -16,8 +16,9 @@ import {
 } from '../../lib/db/topic-settings';
 import { type Broadcast, parseBroadcast, parseRequest } from '../../lib/messages';
 import type { ExtractedPaper } from '../../lib/paper';
+import { CUE_TABLE } from '../../lib/topics/cues';
 import { compilePattern, matchCustomTopics } from '../../lib/topics/custom';
-import { shippedTopicModel } from '../../lib/topics/shipped-model';
+import { shippedTopicModelMessage } from '../../lib/topics/shipped-model';
 import { TOPIC_DESCRIPTIONS } from '../../lib/topics/taxonomy';
 
 const paper: ExtractedPaper = {
@@ -268,11 +269,16 @@ describe('topic messages', () => {
       summaryFilter: 'custom:fairness-audits',
       customTopics: [{ id: 'custom:fairness-audits' }],
     });
-    // The learned model only when asked for (once a page), as classify uses it.
+    // The classifier's data travels on its own request, once a page.
     expect(settings).not.toHaveProperty('model');
-    const withModel = await handle({ type: 'get-topic-config', site: 'arxiv', model: true }, own());
-    expect(withModel).toMatchObject({ ok: true, model: shippedTopicModel() });
-    expect(parseRequest({ type: 'get-topic-config', model: 'yes' })).toHaveProperty('error');
+    expect(settings).not.toHaveProperty('cues');
+    expect(await handle({ type: 'get-classifier' }, own())).toEqual({
+      ok: true,
+      cues: CUE_TABLE,
+      model: shippedTopicModelMessage(),
+    });
+    expect(parseRequest({ type: 'get-topic-config', model: true })).toHaveProperty('error');
+    expect(parseRequest({ type: 'get-classifier', model: true })).toHaveProperty('error');
     expect(
       await handle({ type: 'delete-custom-topic', id: 'custom:fairness-audits' }, optionsPage()),
     ).toEqual({ ok: true, removed: true });

@@ -190,6 +190,11 @@ describe('an upgrade blocked by an older connection', () => {
       error: `get-saved-state failed: ${BLOCKED_MESSAGE}`,
     });
     expect((await old.table('papers').get('arxiv:2406.00001'))?.note).toBe('kept');
+    // The badges need no database: a listing page still gets its classifier.
+    expect(await handle({ type: 'get-classifier' }, extensionPage())).toMatchObject({
+      ok: true,
+      cues: { cues: expect.any(Array) },
+    });
 
     old.close(); // the old page goes away: the upgrade proceeds
     await vi.waitFor(async () =>

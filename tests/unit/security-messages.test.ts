@@ -263,6 +263,7 @@ describe('senders', () => {
   it('lets content scripts send exactly the requests a listing page needs', () => {
     expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(
       [
+        'get-classifier',
         'get-note',
         'get-page-state',
         'get-saved-state',

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { TOPIC_IDS } from '../../lib/paper';
 import { classify } from '../../lib/topics/classify';
+import { CUE_TABLE, type CueTable } from '../../lib/topics/cues';
+import { classifyWith } from '../../lib/topics/engine';
+import { type TopicModelMessage, topicModelFromMessage } from '../../lib/topics/learned';
 import { evaluateTopics } from '../../lib/topics/metrics';
-import { shippedTopicModel } from '../../lib/topics/shipped-model';
+import { shippedTopicModel, shippedTopicModelMessage } from '../../lib/topics/shipped-model';
 import { DEV, EXTRA, type FixturePaper, SEED } from '../fixtures/topics/fixtures';
 
 /** The classifier as shipped: the cues and the learned model. */
@@ -88,5 +91,35 @@ describe('the development set (real arXiv papers; see tests/fixtures/topics/SOUR
     const r = evaluate(DEV, true);
     expect(r.micro.f1).toBeGreaterThanOrEqual(FLOOR.titleF1);
     expect(r.micro.precision).toBeGreaterThanOrEqual(FLOOR.titlePrecision);
+  });
+});
+
+describe('the classifier as a content script has it', () => {
+  it('classifies exactly as `classify` from the data the background sends, after JSON', () => {
+    // Chrome's runtime messages are JSON: the cue table and the model arrive as copies.
+    const json = JSON.stringify({ cues: CUE_TABLE, model: shippedTopicModelMessage() });
+    const sent = JSON.parse(json) as { cues: CueTable; model: TopicModelMessage };
+    const model = topicModelFromMessage(sent.model);
+    expect(sent.cues).not.toBe(CUE_TABLE);
+    // The compact form: a little over half of what the plain arrays took as JSON.
+    const plain = shippedTopicModel();
+    const arrays = (m: typeof plain) => [
+      [...m.slots],
+      [...m.rowOf],
+      [...m.weights].map((w) => w / 100),
+    ];
+    const plainJson = JSON.stringify([arrays(plain), plain.title && arrays(plain.title)]);
+    expect(json.length).toBeLessThan(0.55 * plainJson.length);
+    // Every 5th development paper (2,000 or so), with the abstract and with the title alone.
+    const papers = [...SEED, ...DEV.filter((_, i) => i % 5 === 0)];
+    let badges = 0;
+    for (const paper of papers) {
+      for (const input of [paper, { title: paper.title }]) {
+        const expected = classify(input, { model: shippedTopicModel() });
+        expect(classifyWith(sent.cues, input, { model })).toEqual(expected);
+        badges += expected.length;
+      }
+    }
+    expect(badges).toBeGreaterThan(1000);
   });
 });

@@ -20,6 +20,9 @@ import {
   learnedScore,
   type TopicModel,
   type TopicModelData,
+  type TopicModelMessage,
+  topicModelFromMessage,
+  topicModelToMessage,
 } from '../../lib/topics/learned';
 import { shippedTopicModel, TOPIC_MODEL_DATA } from '../../lib/topics/shipped-model';
 import { DEV, EXTRA, SEED, seedPaper } from '../fixtures/topics/fixtures';
@@ -59,7 +62,7 @@ describe('learned model: features', () => {
       fc.property(fc.array(alphabet, { maxLength: 40 }), (chars) => {
         const text = chars.join('');
         const named = namedTextFeatures(text);
-        const weights = Object.fromEntries([...named.values()].map((w, i) => [w, 2 ** -i]));
+        const weights = Object.fromEntries([...named.values()].map((w, i) => [w, (i + 1) / 100]));
         const model = compileTopicModel({
           promoteAt: 0.2,
           askFrom: 0,
@@ -74,9 +77,26 @@ describe('learned model: features', () => {
     );
   });
 
-  it('survives the trip to a content script (JSON) unchanged', () => {
+  it('survives the trip to a content script (a JSON message) unchanged', () => {
     const model = shippedTopicModel();
-    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
+    const message = JSON.parse(JSON.stringify(topicModelToMessage(model))) as TopicModelMessage;
+    expect(topicModelFromMessage(message)).toEqual(model);
+    // Its typed arrays would not: JSON makes objects of them.
+    expect(JSON.parse(JSON.stringify(model)).weights).not.toBeInstanceOf(Int16Array);
+  });
+
+  it('refuses weights it cannot hold exactly: hundredths within ±327', () => {
+    const withWeight = (weight: number) => () =>
+      compileTopicModel({
+        ...TINY,
+        topics: { social: { intercept: 0, cue: 0, weights: { gender: weight } } },
+      });
+    for (const weight of [0.125, 1 / 3, 327.68, -400]) {
+      expect(withWeight(weight)).toThrow(RangeError);
+    }
+    for (const weight of [0.29, -5.51, 327.67, -327.67]) {
+      expect(withWeight(weight)).not.toThrow();
+    }
   });
 });
 
