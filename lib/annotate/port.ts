@@ -1,6 +1,7 @@
 import type { RequestMap, RequestType, SuccessMap } from '../messages';
 import { LIMITS, sendRequest } from '../messaging';
 import type { ExtractedPaper } from '../paper';
+import { prepareClassifier } from '../topics/engine';
 import { topicModelFromMessage } from '../topics/learned';
 import type { AnnotatorPort, PageState } from './annotator';
 
@@ -38,7 +39,9 @@ export const messagingPort: AnnotatorPort = {
   getConfig: (site) => request({ type: 'get-topic-config', site }),
   async getClassifier() {
     const { cues, model } = await request({ type: 'get-classifier' });
-    return { cues, model: topicModelFromMessage(model) };
+    const data = { cues, model: topicModelFromMessage(model) };
+    prepareClassifier(data);
+    return data;
   },
   async save(paper, topics) {
     await request({ type: 'save-paper', paper: fitToLimits(paper), topics });

@@ -14,8 +14,7 @@ import type { AnchoredDef } from './cues';
  * evidence.
  *
  * They ship inside the learned model (topic-model.json, written by `npm run train:topics`), not
- * in the content script: without the model they would do nothing, and the content script's 30 KB
- * budget has no room for them. Chosen from TAXONOMY.md's typical cues and the fields its topics
+ * with the cues: without the model they would do nothing. Chosen from TAXONOMY.md's typical cues and the fields its topics
  * cover, as words and short phrases, never titles: each names a field, an artefact or a method,
  * like the cues' context words. Same form as a cue: `anchors` are lowercase literals, `pre` must
  * end right before the anchor, `post` must follow it.

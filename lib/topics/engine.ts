@@ -12,8 +12,8 @@ import type { ClassifyInput, TopicMatch } from './types';
  */
 
 /**
- * What the background sends a content script once a page (message `get-classifier`): the cue
- * table and the learned model, both plain data.
+ * The classifier's data as a content script holds it: the cue table and the learned model, which
+ * the background sends once a page (message `get-classifier`; the model as a TopicModelMessage).
  */
 export interface ClassifierData {
   cues: CueTable;
@@ -171,6 +171,17 @@ function compiledCues(table: CueTable): CompiledCues {
   };
   compiled.set(table, cues);
   return cues;
+}
+
+/**
+ * Compiles what the first `classifyWith` on this data would: the cue table and the scanners of
+ * the model's candidate phrases. A content script calls it when the data arrives, which is while
+ * the page is still loading, so the work stays out of the first cards' slice.
+ */
+export function prepareClassifier({ cues, model }: ClassifierData): void {
+  const compiled = compiledCues(cues);
+  scannerFor(compiled, model.candidates);
+  scannerFor(compiled, model.title?.candidates);
 }
 
 /** All anchor literals of a cue table, for tests (no anchor may be a prefix of another). */

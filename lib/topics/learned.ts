@@ -213,18 +213,20 @@ export function topicModelToMessage(model: TopicModel): TopicModelMessage {
     ...rest,
     keys: toBase64(keys),
     weights: toBase64(weights),
-    ...(title ? { title: topicModelToMessage(title) } : {}),
+    // The title part's candidates are the same list (compileTopicModel): sent once.
+    ...(title ? { title: { ...topicModelToMessage(title), candidates: undefined } } : {}),
   };
 }
 
 export function topicModelFromMessage(message: TopicModelMessage): TopicModel {
   const { keys, weights, title, ...rest } = message;
-  return {
+  const model: TopicModel = {
     ...rest,
     ...hashTable(new Int32Array(fromBase64(keys)), TOPIC_IDS.length),
     weights: new Int16Array(fromBase64(weights)),
-    ...(title ? { title: topicModelFromMessage(title) } : {}),
   };
+  if (title) model.title = { ...topicModelFromMessage(title), candidates: model.candidates };
+  return model;
 }
 
 function toBase64(array: Int32Array | Int16Array): string {

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { messagingPort } from '../../lib/annotate/port';
 import { LIMITS } from '../../lib/messaging';
+import { CUE_TABLE } from '../../lib/topics/cues';
+import { shippedTopicModel, shippedTopicModelMessage } from '../../lib/topics/shipped-model';
 
 /** Answers every request with `answer(message)`, and records the requests. */
 function background(answer: (message: { type: string; ids?: string[] }) => unknown) {
@@ -52,5 +54,16 @@ describe("the content script's port to the background", () => {
     expect(sent.map((m) => m.knownIds)).toEqual([true, undefined, undefined]);
     expect(state.saved).toEqual([ids[0], ids[LIMITS.ids], ids[2 * LIMITS.ids]]);
     expect(state.known).toEqual([1, 2]);
+  });
+
+  it("hands the annotator the classifier's data decoded, from the background's JSON answer", async () => {
+    const answer = JSON.stringify({ ok: true, cues: CUE_TABLE, model: shippedTopicModelMessage() });
+    const sent = background(() => JSON.parse(answer));
+    const { cues, model } = await messagingPort.getClassifier();
+    expect(sent).toEqual([{ type: 'get-classifier' }]);
+    expect(cues).toEqual(CUE_TABLE);
+    expect(model).toEqual(shippedTopicModel());
+    // One list of candidate phrases for both parts, as compiled: its patterns are built once.
+    expect(model.title?.candidates).toBe(model.candidates);
   });
 });
