@@ -29,11 +29,13 @@ export interface CueDef {
   pre: string;
   /** Pattern that must follow the anchor ('' for none). */
   post: string;
+  /** Only counts when this topic's context cues occur in the paper. */
+  needs?: TopicId;
   /**
-   * Only counts when this topic's context cues occur in the paper, or when the paper passes
-   * one of the `GATES` (checked on the title and abstract; a title alone always passes).
+   * Only counts when the paper passes this one of the `GATES` (checked on the title and abstract;
+   * a title alone always passes).
    */
-  needs?: TopicId | GateId;
+  gate?: GateId;
   /** Does not count when this topic's context cues occur (another topic owns the phrase there). */
   unless?: TopicId;
   /** An "inductive bias"-style cue that is often a one-line motivation: damp it harder there. */
@@ -102,7 +104,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   // Not stereotypical motor movements (a clinical sign in autism).
   cue('social', 0.7, 'stereotyp', '\\b', '\\w*\\b(?! (?:motor )?movements?)'),
   // Bias of language models, named no more precisely, is most often social bias.
-  cue('social', 0.6, 'bias', '\\b(?:llm|language model)s? ', B, { weak: true }),
+  cue('social', 0.6, 'bias', '\\b(?:llm|language model)s? ', B, { weak: true, gate: 'groups' }),
   cue(
     'social',
     0.6,
@@ -111,22 +113,22 @@ export const CUE_DEFS: readonly CueDef[] = [
     // Not "bias of language models towards certain answers": a preference, not a social bias.
     // Nor a bias "in LLM-based reranking", which is the reranker's.
     '(?:es|ed)? (?:in|of) (?:the )?(?:large )?(?:llms?|language models?)\\b(?! towards?\\b|-based\\b)',
-    { weak: true },
+    { weak: true, gate: 'groups' },
   ),
   // Fairness among people, not among the clients of a scheduler ("fairness in serving LLMs").
-  cue('social', 0.7, 'fair', '\\b', 'ness\\b', { needs: 'people' }),
-  cue('social', 0.5, 'fair', '\\bun', '(?:ness|ly)?\\b', { needs: 'people' }),
-  cue('social', 0.4, 'fair', '\\b', 'er\\b', { needs: 'people' }),
+  cue('social', 0.7, 'fair', '\\b', 'ness\\b', { gate: 'people' }),
+  cue('social', 0.5, 'fair', '\\bun', '(?:ness|ly)?\\b', { gate: 'people' }),
+  cue('social', 0.4, 'fair', '\\b', 'er\\b', { gate: 'people' }),
   cue(
     'social',
     0.6,
     'fair',
     '\\b',
     '[- ](?!(?:comparisons?|evaluations?|use|share|amount|bit|number|game|value|price|trade|play|assessments?|benchmark\\w*|chance|question)\\b)(?:\\w+[- ]){0,2}?(?:representations?|classifi\\w+|graph\\w*|gnns?|models?|learning|treatment|outcomes?|predictions?|generative|synthetic|data|machine learning|decisions?|clustering|allocation|policy|policies|embeddings?|regression)\\b',
-    { needs: 'people' },
+    { gate: 'people' },
   ),
   cue('social', 0.7, 'discriminat', '\\b', 'ory\\b'),
-  cue('social', 0.6, 'discriminat', '\\b', 'ion\\b', { needs: 'social' }),
+  cue('social', 0.6, 'discriminat', '\\b', 'ion\\b', { needs: 'social', gate: 'groups' }),
   cue('social', 0.7, 'attribute', '\\b(?:sensitive|protected|demographic) ', 's?\\b'),
   cue(
     'social',
@@ -166,19 +168,19 @@ export const CUE_DEFS: readonly CueDef[] = [
     'centric',
     '\\b(?:english|western|anglo|euro|us|american)(?:[- ]world)?[- ]?',
     '\\w*',
-    { needs: 'disparity' },
+    { gate: 'disparity' },
   ),
   cue('cultural', 0.8, 'bias', '\\b(?:english|western)[- ](?:world[- ])?', B),
-  cue('cultural', 0.6, 'non', '\\b', '-?(?:english|western)\\b', { needs: 'disparity' }),
+  cue('cultural', 0.6, 'non', '\\b', '-?(?:english|western)\\b', { gate: 'disparity' }),
   cue(
     'cultural',
     0.7,
     'language',
     '\\b(?:low|under|less)[- ]?(?:resource[ds]?|resourced|represented)[- ]',
     's?\\b',
-    { needs: 'disparity' },
+    { gate: 'disparity' },
   ),
-  cue('cultural', 0.5, 'dialect', '\\b', '(?:s|al)?\\b', { needs: 'disparity' }),
+  cue('cultural', 0.5, 'dialect', '\\b', '(?:s|al)?\\b', { gate: 'disparity' }),
   cue(
     'cultural',
     0.7,
@@ -346,7 +348,7 @@ export const CUE_DEFS: readonly CueDef[] = [
   cue('inductive', 0.7, 'implicit', '\\b', ' (?:bias|regulari[sz]ation)\\b', {
     needs: 'inductive',
   }),
-  cue('inductive', 0.55, 'equivarian', '\\b', '(?:t|ce)\\b', { needs: 'ml' }),
+  cue('inductive', 0.55, 'equivarian', '\\b', '(?:t|ce)\\b', { gate: 'ml' }),
   cue('inductive', 0.6, 'prior', '\\b(?:architectural|geometric|symmetry|structural) ', 's?\\b'),
   cue(
     'inductive',
@@ -760,11 +762,17 @@ export const CONTEXT_DEFS: readonly ContextDef[] = [
 export const MACHINE_LEARNING_SOURCE =
   '\\b(?:machine learning|deep learning|neural|llms?|language models?|datasets?|training|trained|classifi\\w+|fine-tun\\w+|benchmarks?|ai|artificial intelligence|recommend\\w+|nlp|transformers?|embeddings?|supervised|learn(?:ing|ed|s)?|algorithm(?:s|ic)?|predictive)\\b';
 
-/** Paper-level conditions of cues (`CueDef.needs`). */
+/** Paper-level conditions of cues (`CueDef.gate`). */
 export const GATES = {
   /** A gap, a bias or its remedy: what turns a descriptor of languages into a disparity. */
   disparity:
     '\\b(?:\\w*bias\\w*|gaps?|disparit\\w+|inequ\\w+|unequal\\w*|underperform\\w*|(?:lag\\w*|left|fall\\w*|fell) behind|\\w*fair\\w*|inclusiv\\w+|marginali[sz]\\w+|disadvantag\\w+|struggl\\w+|worse|poor(?:ly|er)?)\\b',
+  /**
+   * Groups of people, or decisions about them, named: what makes a "bias of LLMs" or a
+   * "discrimination" social, where the model's own leanings (order, framing, values) and telling
+   * classes apart are not.
+   */
+  groups: `${PEOPLE_SOURCE}|\\b(?:social identit\\w*|(?:marginali[sz]ed|minority|minorities|underrepresented|protected|social|identity) (?:groups?|identit\\w*|communit\\w*|populations?)|between-group|stereotyp\\w*|prejudic\\w*)\\b`,
   /** People, or a bias: what makes "fairness" a social topic. */
   people: `${PEOPLE_SOURCE}|\\b(?:\\w*bias|discriminat)`,
   /** Machine learning: equivariance as a network's prior, not a cohomology theory's. */

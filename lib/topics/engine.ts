@@ -485,9 +485,9 @@ export function classifyWith(
   const accept = (hits: Hit[], key: 'title' | 'abstract') => {
     hits.sort((a, b) => b.cue.weight - a.cue.weight || a.start - b.start);
     for (const hit of hits) {
-      const needs = hit.cue.needs;
-      const gate = needs && cues.gates.get(needs as GateId);
-      if (gate) {
+      const { needs, gate: gateId } = hit.cue;
+      if (gateId) {
+        const gate = cues.gates.get(gateId) as RegExp;
         // A title alone rarely states the gap or names the people: the cue is the best evidence.
         let open = gates.get(gate);
         if (open === undefined) {
@@ -495,7 +495,8 @@ export function classifyWith(
           gates.set(gate, open);
         }
         if (!open) continue;
-      } else if (needs && (contextOf(needs as TopicId) === 0 || outweighed(hit, hits))) continue;
+      }
+      if (needs && (contextOf(needs) === 0 || outweighed(hit, hits))) continue;
       if (ruledOut(hit.cue)) continue;
       // A phrase counts once within a topic; across topics the heavier cue takes it (both, on a
       // tie): "selection bias" of multiple-choice answers is not also a data bias.

@@ -696,6 +696,37 @@ describe('classify: senses of "bias" that are no topic', () => {
     expect(ids(title)).toEqual(['social']);
   });
 
+  // The named phrase too: "biases in LLMs" of order, framing or values is no social bias.
+  it('reads a named bias of LLMs as social only in an abstract that names groups of people', () => {
+    const title = 'Biases in Large Language Models Are Hard to Measure';
+    const abstract = (what: string) =>
+      `We study how large language models ${what}. Such biases in LLMs go unnoticed by current benchmarks, and we release a suite of 2,000 test items to measure them.`;
+    expect(ids(title, abstract('order the options of multiple-choice questions'))).not.toContain(
+      'social',
+    );
+    expect(
+      ids(title, abstract('frame the same investment advice for risky choices')),
+    ).not.toContain('social');
+    expect(ids(title, abstract('describe women and men of different ethnicities'))).toContain(
+      'social',
+    );
+    expect(ids(title, abstract('write about marginalized communities'))).toContain('social');
+    // A title alone keeps the default.
+    expect(ids(title)).toEqual(['social']);
+  });
+
+  it('reads discrimination as social only in a paper that names groups of people', () => {
+    const title = 'Do Language Models Discriminate?';
+    const abstract = (what: string) =>
+      `We test whether large language models show discrimination ${what}. Across six models, discrimination rates vary by a factor of three.`;
+    expect(ids(title, abstract('between sarcastic and sincere utterances'))).toEqual([]);
+    expect(ids(title, abstract('against female applicants in hiring decisions'))).toEqual([
+      'social',
+    ]);
+    // A title alone: discrimination as a technique, with no social words, is no topic.
+    expect(ids('Modality Discrimination Enhancement for Multi-modal Recommendation')).toEqual([]);
+  });
+
   it('still reads the political bias of a language model as social', () => {
     const abstract =
       'We measure the political bias of large language models on a voting-advice questionnaire and find a left-leaning slant across model families.';
