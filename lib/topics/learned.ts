@@ -191,7 +191,7 @@ function hashTable(keys: ArrayLike<number>, n: number): { slots: Int32Array; row
 /**
  * A TopicModel as a message carries it (Chrome's runtime messages are JSON, which has no typed
  * arrays): the word keys (one per row) and the weights as base64 of their bytes. About half the
- * size of the plain arrays, with no table of free slots, and read in a millisecond or two.
+ * size of the plain arrays as JSON, with no table of free slots, and read in a few milliseconds.
  */
 export interface TopicModelMessage
   extends Omit<TopicModel, 'slots' | 'rowOf' | 'weights' | 'title'> {
