@@ -103,7 +103,9 @@ export const CUE_DEFS: readonly CueDef[] = [
   ),
   // Not stereotypical motor movements (a clinical sign in autism).
   cue('social', 0.7, 'stereotyp', '\\b', '\\w*\\b(?! (?:motor )?movements?)'),
-  // Bias of language models, named no more precisely, is most often social bias.
+  // Bias of language models, named no more precisely, is social bias when the paper names groups
+  // of people; with an abstract that names none, it is the model's own leaning (answer order,
+  // framing, values). A title alone cannot tell, and keeps social.
   cue('social', 0.6, 'bias', '\\b(?:llm|language model)s? ', B, { weak: true, gate: 'groups' }),
   cue(
     'social',
